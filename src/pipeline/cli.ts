@@ -1,0 +1,204 @@
+/**
+ * `npm run data -- --articles <dir> --out <dir> [--report] [--lenient] [--stats]`
+ *
+ * The only pipeline file that touches the disk: reads the articles, runs the pure stages and
+ * writes the API files. Bad files are reported as `file:line: cause`; without --lenient nothing
+ * is written, so the last good output stays in place.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { buildDataset } from './build-dataset'
+import { emitApi } from './emit-api'
+import {
+  MAX_ARTICLE_BYTES,
+  parseArticleBytes,
+  type Article,
+  type ArticleProblem,
+} from './parse-article'
+import { getGazetteer, loadCatalog } from './reference'
+import { formatReport } from './report'
+
+interface Options {
+  articles: string
+  out: string
+  report: boolean
+  lenient: boolean
+  stats: boolean
+}
+
+const USAGE = `usage: npm run data -- [--articles <dir>] [--out <dir>] [--report] [--lenient] [--stats]
+  --articles <dir>  folder of article .txt files (default: data/articles)
+  --out <dir>       folder the API files are written to (default: public/api, served by the app)
+  --report          print every figure and every discarded number with its reason
+  --lenient         skip files that cannot be read (listed) and write the dataset for the rest
+  --stats           print one JSON line of timing and memory figures to stderr`
+
+const PROGRESS_ABOVE = 300
+
+class UsageError extends Error {}
+
+function parseOptions(argv: ReadonlyArray<string>): Options | 'help' {
+  const options: Options = {
+    articles: 'data/articles',
+    out: 'public/api',
+    report: false,
+    lenient: false,
+    stats: false,
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i]
+    const value = () => {
+      const next = argv[++i]
+      if (next === undefined || next.startsWith('--'))
+        throw new UsageError(`${argument} needs a folder`)
+      return next
+    }
+    if (argument === '--articles') options.articles = value()
+    else if (argument === '--out') options.out = value()
+    else if (argument === '--report') options.report = true
+    else if (argument === '--lenient') options.lenient = true
+    else if (argument === '--stats') options.stats = true
+    else if (argument === '--help' || argument === '-h') return 'help'
+    else throw new UsageError(`unknown option "${argument}"`)
+  }
+  return options
+}
+
+function listArticleFiles(folder: string): Array<string> {
+  let entries: Array<string>
+  try {
+    entries = readdirSync(folder)
+  } catch {
+    throw new UsageError(
+      `cannot read the articles folder "${folder}": it does not exist or is not a folder`,
+    )
+  }
+  const files = entries.filter((name) => name.toLowerCase().endsWith('.txt')).sort()
+  if (files.length === 0) throw new UsageError(`no .txt articles in "${folder}"`)
+  return files
+}
+
+function readArticles(folder: string, files: ReadonlyArray<string>) {
+  const articles: Array<Article> = []
+  const problems: Array<ArticleProblem> = []
+  const ids = new Map<string, string>()
+  let bytes = 0
+  files.forEach((name, index) => {
+    const path = join(folder, name)
+    const shown = relative(process.cwd(), path) || path
+    try {
+      const size = statSync(path).size
+      if (size > MAX_ARTICLE_BYTES) {
+        problems.push({
+          file: shown,
+          line: 1,
+          cause: `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit for one article`,
+        })
+        return
+      }
+      const content = readFileSync(path)
+      bytes += content.length
+      const result = parseArticleBytes(shown, content)
+      if (!result.ok) {
+        problems.push(result.problem)
+        return
+      }
+      const clash = ids.get(result.article.id)
+      if (clash) {
+        problems.push({
+          file: shown,
+          line: 1,
+          cause: `same article id "${result.article.id}" as ${clash}`,
+        })
+        return
+      }
+      ids.set(result.article.id, shown)
+      articles.push(result.article)
+    } catch (error) {
+      problems.push({
+        file: shown,
+        line: 1,
+        cause: `cannot read the file (${(error as Error).message})`,
+      })
+    }
+    if (files.length > PROGRESS_ABOVE && ((index + 1) % 500 === 0 || index + 1 === files.length)) {
+      process.stderr.write(`read ${index + 1}/${files.length} articles\n`)
+    }
+  })
+  return { articles, problems, bytes }
+}
+
+/** Writes every file beside its target first, then renames: a reader never sees half a file. */
+function writeApi(out: string, files: ReadonlyArray<{ path: string; contents: string }>) {
+  mkdirSync(out, { recursive: true })
+  for (const file of files) {
+    const target = join(out, file.path)
+    writeFileSync(`${target}.tmp`, file.contents)
+    renameSync(`${target}.tmp`, target)
+  }
+}
+
+export function main(argv: ReadonlyArray<string>): number {
+  const started = performance.now()
+  let options: Options | 'help'
+  try {
+    options = parseOptions(argv)
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`)
+    return 2
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return 0
+  }
+  try {
+    const files = listArticleFiles(options.articles)
+    const { articles, problems, bytes } = readArticles(options.articles, files)
+    for (const problem of problems)
+      process.stderr.write(`${problem.file}:${problem.line}: ${problem.cause}\n`)
+    if (problems.length > 0 && !options.lenient) {
+      process.stderr.write(
+        `${problems.length} of ${files.length} article files cannot be read; nothing was written. Fix them, or run with --lenient to skip them.\n`,
+      )
+      return 1
+    }
+    if (articles.length === 0) {
+      process.stderr.write('no article could be read; nothing was written.\n')
+      return 1
+    }
+    if (files.length > PROGRESS_ABOVE)
+      process.stderr.write(`extracting figures from ${articles.length} articles\n`)
+    const dataset = buildDataset(articles, getGazetteer())
+    writeApi(options.out, emitApi(dataset, loadCatalog()))
+    if (options.report) process.stdout.write(`${formatReport(dataset)}\n`)
+    if (problems.length > 0) {
+      process.stderr.write(`skipped ${problems.length} unreadable files (--lenient):\n`)
+      for (const problem of problems) process.stderr.write(`  ${problem.file}\n`)
+    }
+    process.stderr.write(
+      `wrote ${resolve(options.out)}: ${dataset.articles.length} articles, ${dataset.observations.length} figures, ${dataset.milestones.length} milestones\n`,
+    )
+    if (options.stats) {
+      const stats = {
+        articles: articles.length,
+        bytes,
+        ms: Math.round(performance.now() - started),
+        maxRssKb: process.resourceUsage().maxRSS,
+      }
+      process.stderr.write(`${JSON.stringify(stats)}\n`)
+    }
+    return 0
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n`)
+      return 2
+    }
+    // A bug of ours, not bad input: say so plainly, keep the stack for whoever fixes it.
+    process.stderr.write(`internal error while building the dataset: ${(error as Error).message}\n`)
+    if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`)
+    return 70
+  }
+}
+
+process.exitCode = main(process.argv.slice(2))

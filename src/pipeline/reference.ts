@@ -1,0 +1,105 @@
+import districtsJson from '../../data/districts.json'
+import editionsJson from '../../data/editions.json'
+import metricsJson from '../../data/metrics.json'
+import {
+  CatalogSchema,
+  DistrictsFileSchema,
+  EditionsFileSchema,
+  MetricsFileSchema,
+  SCHEMA_VERSION,
+  type Catalog,
+  type DistrictId,
+  type Edition,
+} from './schema'
+
+/**
+ * The hand-reviewed reference data in data/*.json, validated once. JSON imports (not fs) keep
+ * the pipeline runnable in the browser.
+ */
+export function loadCatalog(): Catalog {
+  const districtsFile = DistrictsFileSchema.parse(districtsJson)
+  return CatalogSchema.parse({
+    schemaVersion: SCHEMA_VERSION,
+    districts: districtsFile.districts,
+    zones: districtsFile.zones,
+    editions: EditionsFileSchema.parse(editionsJson).editions,
+    metrics: MetricsFileSchema.parse(metricsJson).metrics,
+  })
+}
+
+/** A place name found in a sentence: a district, or a zone that belongs to one. */
+export interface PlaceMention {
+  start: number
+  end: number
+  /** null for a zone that spans districts (the Hongqiao hub) until the text names one. */
+  district: DistrictId | null
+  zone: string | null
+}
+
+export interface Gazetteer {
+  findPlaces(text: string): Array<PlaceMention>
+  editionByYear(year: number): Edition | undefined
+  edition(edition: number): Edition | undefined
+  /** The article's edition-to-year rule needs the first and last edition on record. */
+  editions: ReadonlyArray<Edition>
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Curly and straight apostrophes are the same letter to a reader ("Jing’an" is "Jing'an"). */
+const aliasPattern = (alias: string) =>
+  escapeRegExp(alias).replace(/'/g, "['’‘`]").replace(/ /g, '\\s+')
+
+export function buildGazetteer(catalog: Catalog, notDistricts: ReadonlyArray<string>): Gazetteer {
+  type Entry = { alias: string; district: DistrictId | null; zone: string | null }
+  const entries: Array<Entry> = [
+    ...catalog.zones.flatMap((zone) =>
+      zone.aliases.map((alias) => ({ alias, district: zone.district, zone: zone.id })),
+    ),
+    ...catalog.districts.flatMap((district) =>
+      district.aliases.map((alias) => ({ alias, district: district.id, zone: null })),
+    ),
+    // Matched so that they hide the district name inside them, then dropped.
+    ...notDistricts.map((alias) => ({ alias, district: null, zone: '' })),
+  ]
+  // Longest first, so "West Hongqiao Business District" wins over "West Hongqiao".
+  entries.sort((a, b) => b.alias.length - a.alias.length || a.alias.localeCompare(b.alias))
+  const byAlias = new Map(entries.map((entry) => [normaliseName(entry.alias), entry]))
+  const pattern = new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${entries.map((entry) => aliasPattern(entry.alias)).join('|')})(?![\\p{L}\\p{N}])`,
+    'gu',
+  )
+
+  return {
+    findPlaces(text) {
+      const mentions: Array<PlaceMention> = []
+      for (const match of text.matchAll(pattern)) {
+        // Case-sensitive on purpose: names are proper nouns ("the bund" is not The Bund).
+        const entry = byAlias.get(normaliseName(match[0]))
+        if (!entry || entry.zone === '') continue
+        mentions.push({
+          start: match.index,
+          end: match.index + match[0].length,
+          district: entry.district,
+          zone: entry.zone,
+        })
+      }
+      return mentions
+    },
+    editionByYear: (year) => catalog.editions.find((edition) => edition.year === year),
+    edition: (number) => catalog.editions.find((edition) => edition.edition === number),
+    editions: catalog.editions,
+  }
+}
+
+const normaliseName = (name: string) => name.replace(/\s+/g, ' ').replace(/['’‘`]/g, "'")
+
+let defaultGazetteer: Gazetteer | undefined
+/** The gazetteer built from data/*.json, made once per process. */
+export function getGazetteer(): Gazetteer {
+  defaultGazetteer ??= buildGazetteer(
+    loadCatalog(),
+    DistrictsFileSchema.parse(districtsJson).notDistricts,
+  )
+  return defaultGazetteer
+}

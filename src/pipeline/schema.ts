@@ -1,0 +1,203 @@
+import { z } from 'zod'
+
+/**
+ * The contract between the data pipeline and the app. The pipeline validates its output with
+ * these schemas before writing a file; the app validates every response with the same ones.
+ */
+
+export const SCHEMA_VERSION = 1
+
+export const DISTRICT_IDS = [
+  'pudong',
+  'huangpu',
+  'jingan',
+  'xuhui',
+  'changning',
+  'putuo',
+  'hongkou',
+  'yangpu',
+  'minhang',
+  'baoshan',
+  'jiading',
+  'jinshan',
+  'songjiang',
+  'qingpu',
+  'fengxian',
+  'chongming',
+] as const
+export const DistrictIdSchema = z.enum(DISTRICT_IDS)
+export type DistrictId = z.infer<typeof DistrictIdSchema>
+
+export const METRIC_KEYS = [
+  'agreements_signed',
+  'projects_signed',
+  'partners',
+  'experts_appointed',
+  'investment',
+  'deal_value',
+  'orders_signed',
+  'floor_area',
+  'enterprises_attending',
+  'exhibitors',
+  'visitors',
+  'event_attendance',
+  'events_held',
+  'companies_settling',
+  'market_offerings',
+  'sales',
+] as const
+export const MetricKeySchema = z.enum(METRIC_KEYS)
+export type MetricKey = z.infer<typeof MetricKeySchema>
+
+export const UNITS = ['count', 'CNY', 'USD', 'sqm', 'percent'] as const
+export const UnitSchema = z.enum(UNITS)
+export type Unit = z.infer<typeof UnitSchema>
+
+export const QUALIFIERS = ['exact', 'more_than', 'about', 'nearly', 'at_least', 'up_to'] as const
+export const QualifierSchema = z.enum(QUALIFIERS)
+export type Qualifier = z.infer<typeof QualifierSchema>
+
+export const SCOPES = ['ciie', 'profile', 'company'] as const
+export const ScopeSchema = z.enum(SCOPES)
+export type Scope = z.infer<typeof ScopeSchema>
+
+const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case slug')
+
+/** Reference data, as kept in data/*.json and served in catalog.json. */
+export const DistrictSchema = z.object({
+  id: DistrictIdSchema,
+  en: z.string().min(1),
+  zh: z.string().min(1),
+  aliases: z.array(z.string().min(1)),
+})
+export type District = z.infer<typeof DistrictSchema>
+
+export const ZoneSchema = z.object({
+  id: SlugSchema,
+  en: z.string().min(1),
+  zh: z.string().min(1),
+  /** null: the zone spans several districts; the text names which one. */
+  district: DistrictIdSchema.nullable(),
+  aliases: z.array(z.string().min(1)),
+})
+export type Zone = z.infer<typeof ZoneSchema>
+
+export const DistrictsFileSchema = z.object({
+  districts: z.array(DistrictSchema),
+  /** Names that contain a district's name but are not the district (Huangpu River). */
+  notDistricts: z.array(z.string().min(1)),
+  zones: z.array(ZoneSchema),
+})
+export type DistrictsFile = z.infer<typeof DistrictsFileSchema>
+
+export const EditionSchema = z.object({
+  edition: z.number().int().min(1),
+  year: z.number().int(),
+  start: IsoDateSchema,
+  end: IsoDateSchema,
+  en: z.string().min(1),
+  zh: z.string().min(1),
+})
+export type Edition = z.infer<typeof EditionSchema>
+export const EditionsFileSchema = z.object({ editions: z.array(EditionSchema) })
+
+export const MetricSchema = z.object({
+  key: MetricKeySchema,
+  en: z.string().min(1),
+  zh: z.string().min(1),
+  unitKind: z.enum(['count', 'money', 'area']),
+  definition: z.string().min(1),
+})
+export type Metric = z.infer<typeof MetricSchema>
+export const MetricsFileSchema = z.object({ metrics: z.array(MetricSchema) })
+
+export const CatalogSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  districts: z.array(DistrictSchema),
+  zones: z.array(ZoneSchema),
+  editions: z.array(EditionSchema),
+  metrics: z.array(MetricSchema),
+})
+export type Catalog = z.infer<typeof CatalogSchema>
+
+/** One article as the dataset lists it (its text is in the article detail, not here). */
+export const ArticleSummarySchema = z.object({
+  id: SlugSchema,
+  date: IsoDateSchema,
+  title: z.string(),
+  /** The district most of the article is about, or null when it names none. */
+  district: DistrictIdSchema.nullable(),
+  /** Every district the article names. */
+  districts: z.array(DistrictIdSchema),
+  area: SlugSchema.nullable(),
+  edition: z.number().int().nullable(),
+  warnings: z.array(z.string()),
+})
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>
+
+const SpanFields = {
+  article: SlugSchema,
+  sentence: z.string().min(1),
+  /** Offsets of the quantity in the article's normalised text (see parse-article.ts). */
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+}
+
+export const ObservationSchema = z.object({
+  id: z.string().min(1),
+  ...SpanFields,
+  metric: MetricKeySchema,
+  value: z.number().finite().nonnegative(),
+  unit: UnitSchema,
+  qualifier: QualifierSchema,
+  district: DistrictIdSchema,
+  area: SlugSchema.nullable(),
+  edition: z.number().int().nullable(),
+  scope: ScopeSchema,
+  /** The exact words the number was read from ("more than 100,000 square meters"). */
+  text: z.string().min(1),
+  /** The same amount in another currency, given in brackets in the sentence. */
+  conversion: z.object({ value: z.number().finite(), unit: UnitSchema }).nullable(),
+})
+export type Observation = z.infer<typeof ObservationSchema>
+
+export const DiscardedSchema = z.object({
+  ...SpanFields,
+  text: z.string().min(1),
+  value: z.number().finite().nullable(),
+  unit: UnitSchema.nullable(),
+  reason: z.string().min(1),
+})
+export type Discarded = z.infer<typeof DiscardedSchema>
+
+export const MilestoneSchema = z.object({
+  id: z.string().min(1),
+  article: SlugSchema,
+  district: DistrictIdSchema,
+  edition: z.number().int(),
+  date: IsoDateSchema,
+  sentence: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+})
+export type Milestone = z.infer<typeof MilestoneSchema>
+
+export const OrganisationSchema = z.object({
+  name: z.string().min(1),
+  role: z.enum(['partner', 'enterprise']),
+  district: DistrictIdSchema,
+  article: SlugSchema,
+  sentence: z.string().min(1),
+})
+export type Organisation = z.infer<typeof OrganisationSchema>
+
+export const DatasetSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  articles: z.array(ArticleSummarySchema),
+  observations: z.array(ObservationSchema),
+  milestones: z.array(MilestoneSchema),
+  organisations: z.array(OrganisationSchema),
+  discarded: z.array(DiscardedSchema),
+})
+export type Dataset = z.infer<typeof DatasetSchema>
