@@ -29,21 +29,22 @@ const ORDINAL = `(?:\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).join('|
 const EXPO = `(?:China International Import Expos?|CIIEs?|[Ii]mport [Ee]xpos?|[Ee]xpos?)`
 const LIST_SEPARATOR = `(?:,\\s*and\\s+|,\\s*|\\s+and\\s+|\\s*&\\s*)`
 const ORDINAL_LIST = new RegExp(
-  `\\b(${ORDINAL}(?:${LIST_SEPARATOR}${ORDINAL})*)\\s+(?:(?:editions?|sessions?)\\s+of\\s+(?:the\\s+)?)?${EXPO}(?![\\p{L}])`,
-  'giu',
+  `\\b(${ORDINAL}(?:${LIST_SEPARATOR}${ORDINAL})*)\\s+(?:(?:editions?|sessions?)\\s+of\\s+(?:the\\s+)?)?${EXPO}\\b`,
+  'gi',
 )
 const EXPO_THEN_ORDINAL = new RegExp(
   `\\b${EXPO}(?:'s|’s)\\s+(${ORDINAL})\\s+(?:edition|session)\\b`,
-  'giu',
+  'gi',
 )
 const YEAR_EXPO = new RegExp(
-  `\\b(20[1-3]\\d)\\s+${EXPO}(?![\\p{L}])|\\b${EXPO}\\s+(?:\\(?in\\s+)?\\(?(20[1-3]\\d)\\b`,
-  'gu',
+  `\\b(20[1-3]\\d)\\s+${EXPO}\\b|\\b${EXPO}\\s+(?:\\(?in\\s+)?\\(?(20[1-3]\\d)\\b`,
+  'g',
 )
 const RELATIVE_EXPO = new RegExp(
-  `\\b(this|last|next|the coming|the upcoming|the previous|the forthcoming|the ongoing)(?:\\s+year)?(?:'s|’s)?\\s+${EXPO}(?![\\p{L}])`,
-  'giu',
+  `\\b(this|last|next|the coming|the upcoming|the previous|the forthcoming|the ongoing)(?:\\s+year)?(?:'s|’s)?\\s+${EXPO}\\b`,
+  'gi',
 )
+const EXPO_WORD = /CIIE|[Ee]xpo/
 const ORDINAL_ONLY = new RegExp(ORDINAL, 'gi')
 
 /** Words that make a figure a total over several editions or years: its edition is null. */
@@ -71,6 +72,8 @@ export function findEditionMentions(
   gazetteer: Gazetteer,
 ): Array<EditionMention> {
   const mentions: Array<EditionMention> = []
+  // Most sentences name no expo at all: skip the four patterns for them.
+  if (!EXPO_WORD.test(text)) return mentions
   const byYear = (year: number) => gazetteer.editionByYear(year)?.edition
   for (const match of text.matchAll(ORDINAL_LIST)) {
     const editions = [...(match[1] ?? '').matchAll(ORDINAL_ONLY)]
@@ -131,14 +134,12 @@ export function findEditionMentions(
  * in the article's year (an article dated in year Y is about edition Y - 2017).
  */
 export function articleEdition(
-  lede: ReadonlyArray<Sentence>,
+  lede: ReadonlyArray<{ sentence: Sentence; mentions: ReadonlyArray<EditionMention> }>,
   articleYear: number,
   gazetteer: Gazetteer,
 ): number | null {
-  for (const sentence of lede) {
-    const mention = findEditionMentions(sentence.text, articleYear, gazetteer).find(
-      (candidate) => candidate.editions.length === 1,
-    )
+  for (const { sentence, mentions } of lede) {
+    const mention = mentions.find((candidate) => candidate.editions.length === 1)
     if (mention && !isCumulative(sentence.text)) return mention.editions[0] ?? null
   }
   return gazetteer.editionByYear(articleYear)?.edition ?? null

@@ -43,10 +43,11 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): ArticleE
   const sentences = splitSentences(article).map((sentence) => ({
     sentence,
     places: gazetteer.findPlaces(sentence.text),
+    mentions: findEditionMentions(sentence.text, year, gazetteer),
   }))
   const places = articlePlaces(sentences)
   const edition = articleEdition(
-    sentences.filter(({ sentence }) => sentence.paragraph === 0).map(({ sentence }) => sentence),
+    sentences.filter(({ sentence }) => sentence.paragraph === 0),
     year,
     gazetteer,
   )
@@ -60,17 +61,16 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): ArticleE
   const milestones: Array<Milestone> = []
   const organisations: Array<Organisation> = []
 
-  for (const [index, { sentence, places: sentencePlaces }] of sentences.entries()) {
+  for (const [index, { sentence, places: sentencePlaces, mentions }] of sentences.entries()) {
     if (sentence.duplicate) continue
-    const mentions = findEditionMentions(sentence.text, year, gazetteer)
-    const cumulative = isCumulative(sentence.text)
-    const companySubject = hasCompanySubject(sentences, index)
+    const quantities = findQuantities(sentence.text).filter((quantity) => !quantity.isConversion)
+    const cumulative = (quantities.length > 0 || mentions.length > 0) && isCumulative(sentence.text)
+    const companySubject = quantities.length > 0 && hasCompanySubject(sentences, index)
     const sentenceDistrict =
       sentencePlaces.length > 0
         ? placeForFigure(sentencePlaces, 0, places).district
         : places.district
 
-    const quantities = findQuantities(sentence.text).filter((quantity) => !quantity.isConversion)
     const figuresInSentence = quantities.filter((quantity) => !quantity.trap).length
     let previousMetric: MetricKey | null = null
     let rank = 0

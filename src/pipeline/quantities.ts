@@ -118,7 +118,6 @@ const COUNTED_NOUN =
   /^\s(?:[a-z-]+\s){0,2}(?:enterprises|companies|firms|exhibitors|visitors|buyers|people|agreements|projects|partners|brands|products|participants|guests|attendees|members|delegates|businesses|orders|deals|contracts|items|booths)\b/
 
 const NUMERAL = /(?<![\p{L}\p{N}_.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\p{N}])/gu
-const WORD = /[A-Za-z]+(?:-[A-Za-z]+)*/g
 
 /**
  * Finds the quantities in one sentence ("more than 80", "US$700 million", "Fourteen",
@@ -387,64 +386,34 @@ const isYearValue = (quantity: Quantity) =>
   quantity.value >= 1900 &&
   quantity.value <= 2100
 
+const NUMBER_WORD = `(?:${[...Object.keys(SMALL), 'hundred', 'thousand', 'million', 'billion', 'trillion'].join('|')})`
+// One regex finds whole runs ("two hundred and fifty", "twenty-eight", "a dozen"); "and" joins
+// only after a scale word, so "four and five" stays two numbers.
+const NUMBER_WORD_RUN = new RegExp(
+  `\\b(?:an?\\s+(?=(?:dozen|hundred|thousand|million|billion)\\b))?${NUMBER_WORD}(?:(?:(?<=hundred|thousand|million|billion)\\s+and\\s+|\\s+|-)${NUMBER_WORD})*\\b`,
+  'gi',
+)
+
 /** Number words: "Fourteen", "twenty-eight", "two hundred and fifty", "a dozen". */
 function findNumberWords(text: string): Array<{ start: number; end: number; value: number }> {
   const runs: Array<{ start: number; end: number; value: number }> = []
-  const words = [...text.matchAll(WORD)]
-  for (let i = 0; i < words.length; i++) {
-    const first = words[i]
-    if (!first) break
-    const firstWord = first[0].toLowerCase()
-    const startsWithArticle =
-      (firstWord === 'a' || firstWord === 'an') && isScaleOrDozen(words[i + 1]?.[0])
-    if (!startsWithArticle && !isNumberWord(firstWord)) continue
-    // "1.2 billion" was read with its digits; "million" alone is not a number.
-    if (!startsWithArticle && isScaleOrDozen(firstWord) && firstWord !== 'dozen') continue
-    if (/\d[\s-]?$/.test(text.slice(Math.max(0, first.index - 2), first.index))) continue
-    const parts: Array<string> = []
-    let j = i
-    let end = first.index
-    for (; j < words.length; j++) {
-      const word = words[j]
-      if (!word) break
-      const lower = word[0].toLowerCase()
-      if (j > i && text.slice(end, word.index).trim() !== '') break
-      if (j === i && startsWithArticle) {
-        parts.push('one')
-      } else if (lower === 'and' && j > i && isNumberWord(words[j + 1]?.[0].toLowerCase() ?? '')) {
-        // "two hundred and fifty"
-      } else if (isNumberWord(lower)) {
-        parts.push(...lower.split('-'))
-      } else if (lower.includes('-') && isNumberWord(lower.split('-')[0] ?? '')) {
-        // "three-day", "400-square-meter" spelled out: the number, then its unit
-        const numberPart = lower.split('-')[0] ?? ''
-        parts.push(numberPart)
-        end = word.index + numberPart.length
-        j++
-        break
-      } else {
-        break
-      }
-      end = word.index + word[0].length
-    }
+  for (const match of text.matchAll(NUMBER_WORD_RUN)) {
+    const parts = match[0]
+      .toLowerCase()
+      .split(/[\s-]+/)
+      .filter((part) => part !== 'and')
+      .map((part) => (part === 'a' || part === 'an' ? 'one' : part))
+    const first = parts[0] ?? ''
+    // "1.2 billion" was read with its digits; "million" alone is not a number; a lone "one" is
+    // almost never a figure ("one of the", "one-stop").
+    if (/^(?:hundred|thousand|million|billion|trillion)$/.test(first)) continue
+    if (parts.length === 1 && first === 'one') continue
+    if (/\d[\s-]?$/.test(text.slice(Math.max(0, match.index - 2), match.index))) continue
     const value = parseNumberWords(parts)
-    i = Math.max(i, j - 1)
-    if (value === null) continue
-    // A lone "one" is almost never a figure ("one of the", "one-stop"); "a" alone is an article.
-    if (parts.length === 1 && parts[0] === 'one') continue
-    runs.push({ start: first.index, end, value })
+    if (value !== null) runs.push({ start: match.index, end: match.index + match[0].length, value })
   }
   return runs
 }
-
-function isNumberWord(word: string): boolean {
-  if (Object.hasOwn(SMALL, word) || (Object.hasOwn(SCALE, word) && word.length > 3)) return true
-  const pieces = word.split('-')
-  return pieces.length === 2 && pieces.every((piece) => Object.hasOwn(SMALL, piece))
-}
-
-const isScaleOrDozen = (word: string | undefined) =>
-  word !== undefined && /^(?:dozen|hundred|thousand|million|billion)$/i.test(word)
 
 function parseNumberWords(parts: Array<string>): number | null {
   let total = 0

@@ -19,6 +19,7 @@ const ABBREVIATION =
 const SENTENCE_OPENER =
   /^["“‘']?(?:The|This|That|These|Those|It|Its|They|Their|There|He|She|His|Her|We|Our|I|In|On|At|As|By|For|From|With|A|An|And|But|However|Also|Meanwhile|According|During|After|Before|Since|So|Some|Many|More|Over|Among|Besides|Moreover|Additionally|Furthermore|Yet|When|While|If|Last|This|Next)\b/
 
+const INNER_BREAK = /[.!?…]["”’')\]]*\s/
 let sharedSegmenter: Intl.Segmenter | undefined
 
 /**
@@ -33,7 +34,11 @@ export function splitSentences(article: Article): Array<Sentence> {
   article.paragraphs.forEach((paragraph, paragraphIndex) => {
     const text = article.text.slice(paragraph.start, paragraph.end)
     const pieces: Array<{ start: number; end: number }> = []
-    for (const segment of segmenter.segment(text)) {
+    // A paragraph with no stop, question or exclamation mark inside is one sentence.
+    const segments = INNER_BREAK.test(text)
+      ? segmenter.segment(text)
+      : [{ index: 0, segment: text }]
+    for (const segment of segments) {
       const start = segment.index + (segment.segment.length - segment.segment.trimStart().length)
       const end = segment.index + segment.segment.trimEnd().length
       if (end <= start) continue
