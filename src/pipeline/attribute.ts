@@ -36,6 +36,12 @@ const EXPO_THEN_ORDINAL = new RegExp(
   `\\b${EXPO}(?:'s|’s)\\s+(${ORDINAL})\\s+(?:edition|session)\\b`,
   'gi',
 )
+// "at the fourth edition in 2021", in an article about the expo, but not "the third edition of
+// the forum".
+const ORDINAL_EDITION = new RegExp(
+  `\\b(${ORDINAL})\\s+edition\\b(?!\\s+of\\s+(?:the\\s+)?(?!CIIE|China International|[Ii]mport|expo))`,
+  'gi',
+)
 const YEAR_EXPO = new RegExp(
   `\\b(20[1-3]\\d)\\s+${EXPO}\\b|\\b${EXPO}\\s+(?:\\(?in\\s+)?\\(?(20[1-3]\\d)\\b`,
   'g',
@@ -49,7 +55,7 @@ const ORDINAL_ONLY = new RegExp(ORDINAL, 'gi')
 
 /** Words that make a figure a total over several editions or years: its edition is null. */
 const CUMULATIVE_WORDS =
-  /\b(?:cumulative(?:ly)?|accumulated|altogether|over the years|over the past|in the past (?:\w+ )?(?:years|editions)|(?:past|previous|first|last|all) (?:\w+ )?(?:editions|sessions)|since (?:the (?:first|inaugural|launch|start)|its (?:launch|inception|debut)|(?:19|20)\d\d))\b/i
+  /\b(?:across (?:the|all|its) (?:\w+ )?(?:editions|sessions)|cumulative(?:ly)?|accumulated|altogether|over the years|over the past|in the past (?:\w+ )?(?:years|editions)|(?:past|previous|first|last|all) (?:\w+ )?(?:editions|sessions)|since (?:the (?:first|inaugural|launch|start)|its (?:launch|inception|debut)|(?:19|20)\d\d))\b/i
 // "So far" is a running total of its own, but not in "so far, 250 companies have registered
 // for the expo's trading delegation": there it counts toward the coming edition.
 const SO_FAR = /\b(?:so far|to date|in total)\b/i
@@ -94,6 +100,20 @@ export function findEditionMentions(
   for (const match of text.matchAll(EXPO_THEN_ORDINAL)) {
     const edition = ordinalValue(match[1] ?? '')
     if (edition !== undefined && gazetteer.edition(edition)) {
+      mentions.push({
+        start: match.index,
+        end: match.index + match[0].length,
+        editions: [edition],
+        explicit: true,
+      })
+    }
+  }
+  for (const match of text.matchAll(ORDINAL_EDITION)) {
+    const edition = ordinalValue(match[1] ?? '')
+    const covered = mentions.some(
+      (mention) => mention.start <= match.index && mention.end > match.index,
+    )
+    if (!covered && edition !== undefined && gazetteer.edition(edition)) {
       mentions.push({
         start: match.index,
         end: match.index + match[0].length,
@@ -170,13 +190,28 @@ export function editionForFigure(
   )
   if (following) return following.editions[0] ?? null
   const position = figure.start
+  // "up from 350 companies last year", "Last year it signed 38 agreements": the edition before.
+  if (fallback !== null && mentions.length === 0) {
+    const before = sentence.slice(0, figure.start)
+    const after = sentence.slice(figure.end)
+    const comparedWithLastYear =
+      /\b(?:(?:up|down) from|compared (?:with|to))\s[^,;]*$/i.test(before) &&
+      /^(?:[^;.]|\.\d){0,60}?\b(?:last year|a year (?:earlier|ago|before)|the previous year)\b/.test(
+        after,
+      )
+    const sentenceAboutLastYear = /^(?:["“]?)(?:Last year|A year (?:earlier|ago))\b/.test(sentence)
+    if (comparedWithLastYear || sentenceAboutLastYear)
+      return fallback - 1 >= 1 ? fallback - 1 : null
+  }
   const single = mentions.filter((mention) => mention.editions.length === 1)
   if (single.length === 0) {
     // "in the fourth and fifth CIIEs" with one figure: we cannot tell which edition it is.
     return mentions.length > 0 ? null : fallback
   }
   const before = single.filter((mention) => mention.start <= position)
-  const nearest = before[before.length - 1] ?? single[0]
+  // A mention after the figure that is not tied to it ("... up from X at last year's expo")
+  // leaves the figure with the article's edition.
+  const nearest = before[before.length - 1]
   return nearest?.editions[0] ?? fallback
 }
 

@@ -4,6 +4,14 @@ import type { MetricKey, Scope } from './schema'
 export type Classification =
   { kind: 'figure'; metric: MetricKey; scope: Scope } | { kind: 'discarded'; reason: string }
 
+const SIGNING_METRICS = new Set<MetricKey>([
+  'agreements_signed',
+  'projects_signed',
+  'investment',
+  'deal_value',
+  'orders_signed',
+])
+
 /** What the classifier may know about the sentence beyond its own words. */
 export interface SentenceContext {
   text: string
@@ -37,7 +45,7 @@ const NOUN_CLASSES: Array<[RegExp, NounClass]> = [
     'visitor',
   ],
   [
-    /^(?:people|persons?|attendees?|guests?|participants?|professionals?|representatives?|delegates?|officials?|investors?|entrepreneurs?|executives?)$/i,
+    /^(?:people|persons?|attendees?|guests?|participants?|professionals|representatives?|delegates?|officials?|investors?|entrepreneurs?|executives?)$/i,
     'person',
   ],
   [
@@ -82,20 +90,22 @@ const LOCATED =
   /\b(?:locat(?:e|ed|ing)|register(?:ed|ing)?|establish(?:ed|ing)?|headquartered|stationed|based in)\b/i
 const ATTEND =
   /\b(?:participat\w+|take part|took part|taking part|takes part|attend\w*|join\w*|exhibit(?:ed|ing|s)?|showcas\w+|present\w*|display\w*|came|come|brought|bring|went|go|travel\w*|represent\w*)\b/i
-const EXHIBIT = /\b(?:exhibit(?:ed|ing|s)?|showcas\w+|booths?|stands?|display\w*)\b/i
-const EXPO = /\b(?:CIIE|China International Import Expo|[Ii]mport [Ee]xpo|expo|Expo)\b/
+const EXHIBIT = /\b(?:exhibit(?:ed|ing|s)?|showcas\w+|booths?|stands?|display\w*|as exhibitors)\b/i
+// "the China Flower Expo" is another expo: a capitalised name before "Expo" that is not "Import".
+const EXPO =
+  /\b(?:CIIE|China International Import Expo|[Ii]mport [Ee]xpo|expo|(?<![A-Z][a-z]+ )Expo)\b/
 const DELEGATION = /\b(?:delegations?|trading (?:group|team)s?)\b/i
 const JOINED_PROGRAMME =
-  /\b(?:join(?:ed|ing|s)?|sign(?:ed|ing)? up (?:to|for|with)?)\s+(?:the |its |a |an )?(?:[\w-]+\s+){0,4}?(?:alliance|partnership|plan|program|programme|network|consortium|coalition|initiative|club|association)\b|\bsign(?:ed|ing|s)? up\b/i
+  /\b(?:join(?:ed|ing|s)?\s+as\s+(?:founding\s+)?members|added\s+|members?\s+of\s+the\s+(?:[\w-]+\s+){0,3}alliance)|\b(?:join(?:ed|ing|s)?|sign(?:ed|ing)? up (?:to|for|with)?)\s+(?:the |its |a |an )?(?:[\w-]+\s+){0,4}?(?:alliance|partnership|plan|program|programme|network|consortium|coalition|initiative|club|association)\b|\bsign(?:ed|ing|s)? up\b/i
 // "..., which has 2,400 employees and sells in 80 countries": a company describing itself.
 const COMPANY_RELATIVE =
   /\b(?:which|that|who)\s+(?:has|have|had|operates?|operated|employs?|employed|sells?|sold|runs?|owns?|serves?|boasts?|exports?)\b(?:[^,;.]|(?<=\d)[,.](?=\d))*$/i
 const EVENT_WORD =
-  /\b(?:event|events|promotion|promotional|promotions|forum|conference|summit|meeting|ceremony|roadshow|seminar|matchmaking|fair|salon|symposium|launch|session|gathering|reception|banquet)\b/i
+  /\b(?:events?|promotion|promotional|promotions|forums?|conferences?|summits?|meetings?|ceremony|ceremonies|roadshows?|seminars?|matchmaking|fairs?|salons?|symposiums?|launch|sessions?|gatherings?|receptions?|banquets?)\b/i
 const APPOINT =
   /\b(?:appoint\w*|hired|named|engaged|employ\w*|recruit\w*|select\w*|serve as|invited)\b/i
 const MARKET =
-  /\b(?:market|markets|hub|hall|showroom|shelves|browse|goods|store|mall|center|centre|platform|pavilion|bazaar|shop|on sale|sold|sell\w*|offer\w*|display\w*|showcas\w+|commodit\w+|bonded|duty-free|counters?|trade (?:hub|center|centre)|boutique)\b/i
+  /\b(?:market|markets|hub|hall|showroom|shelves|browse|goods|store|mall|center|centre|platform|pavilion|bazaar|shop|on sale|sold|sell\w*|offer\w*|display\w*|showcas\w+|commodit\w+|bonded|duty-free|imported|counters?|trade (?:hub|center|centre)|boutique)\b/i
 const FLOW = /\b(?:daily|a day|per day|each day|every day|flow|footfall|foot traffic|visits?)\b/i
 
 const MONEY_CUES: Array<[RegExp, MetricKey]> = [
@@ -112,8 +122,11 @@ const MONEY_CUES: Array<[RegExp, MetricKey]> = [
 
 const COMPANY_STAT_CONTEXT =
   /\b(?:exhibition space|booth|stand|outlets?|stores?|employees|its own)\b/i
+// Background statistics anywhere in the sentence make all its figures background.
+const PROFILE_SENTENCE =
+  /\b(?:GDP|gross domestic product|population|per capita|statistics bureau|foreign-funded|contracted foreign investment|actual use of foreign capital|foreign capital actually used)\b/
 const PROFILE =
-  /\b(?:home to|GDP|gross domestic product|population|per capita|covers? an area|covering an area|total area|annual(?:ly)?|a year\b|each year|every year|per year|(?<!(?:CIIE|[Ee]xpo|edition)\s)last year(?![’']s)|(?:established|founded|set up|launched) in (?:19|20)\d\d|in (?:19|20)\d\d,|headquarters of multinational\w*|registered capital|tax revenue|fiscal revenue)\b/
+  /\b(?:home to|covers? an area|covering an area|total area|a year(?!-on-year)\b|each year|every year|per year|[Ii]n (?:19|20)\d\d,|(?:established|founded|set up|launched) in (?:19|20)\d\d|in (?:19|20)\d\d,|headquarters of multinational\w*|registered capital|tax revenue|fiscal revenue)\b/
 
 /**
  * Decides what a quantity counts, from the words around it: a catalog metric and a scope, or a
@@ -154,6 +167,7 @@ export function classifyQuantity(quantity: Quantity, context: SentenceContext): 
     }
     const outcome = countMetric(
       noun,
+      quantity.start,
       before,
       clauseAfter(text, quantity),
       clauseAround(text, quantity),
@@ -173,15 +187,25 @@ export function classifyQuantity(quantity: Quantity, context: SentenceContext): 
   const clause = clauseAround(text, quantity)
   // A zone's land area is in square kilometres or hectares; projects' floor area in square metres.
   const landArea = quantity.unit === 'sqm' && /kilomet|km|hectare/i.test(quantity.text)
+  // "welcomed 2 million visitors last year" is background; "Last year it signed 38 agreements"
+  // is the previous edition's outcome (attribute.ts dates it).
+  const lastYearBackground =
+    /\b[Ll]ast year\b(?![’']s)/.test(text) &&
+    !EXPO.test(text) &&
+    !/\b(?:up|down) from\b/.test(text) &&
+    !SIGNING_METRICS.has(metric)
   const background =
     landArea ||
+    lastYearBackground ||
     PROFILE.test(clause) ||
+    PROFILE_SENTENCE.test(text) ||
     (/\b(?:so far|to date)\b/i.test(clause) && !EXPO.test(clause) && !DELEGATION.test(clause))
   return { kind: 'figure', metric, scope: background ? 'profile' : 'ciie' }
 }
 
 function countMetric(
   noun: NounClass | null,
+  position: number,
   before: string,
   after: string,
   clause: string,
@@ -203,7 +227,7 @@ function countMetric(
     case 'order':
       return figure('orders_signed')
     case 'exhibitor':
-      return figure('exhibitors')
+      return SETTLE.test(clause) ? figure('companies_settling') : figure('exhibitors')
     case 'event':
       return figure('events_held')
     case 'visitor':
@@ -213,12 +237,14 @@ function countMetric(
     case 'person':
       if (APPOINT.test(clause)) return figure('experts_appointed')
       if (DELEGATION.test(text)) return figure('enterprises_attending')
-      if (EVENT_WORD.test(text)) return figure('event_attendance')
+      if (EVENT_WORD.test(text) || ATTEND.test(clause) || /\bdr[eа]w\b/.test(clause))
+        return figure('event_attendance')
       if (FLOW.test(text) || EXPO.test(text)) return figure('visitors')
       return 'people counted, but not at the expo or a district event'
     case 'company':
-      return companyMetric(clause, text, before)
+      return companyMetric(clause, text, before, position)
     case 'offering':
+      if (JOINED_PROGRAMME.test(clause) || /\balliance\b/.test(clause)) return figure('partners')
       return MARKET.test(text)
         ? figure('market_offerings')
         : 'products or brands, but not at a district market'
@@ -230,7 +256,7 @@ function countMetric(
     case 'company_stat':
       return `a single company’s own figure (${firstWord(after)}), not a district figure`
     case null:
-      if (isPartitive(after)) return companyMetric(clause, text, before)
+      if (isPartitive(after)) return companyMetric(clause, text, before, position)
       return `no catalog metric fits "${preview(after)}"`
   }
 }
@@ -239,13 +265,19 @@ function companyMetric(
   clause: string,
   text: string,
   before: string,
+  position: number,
 ): { metric: MetricKey; company: boolean } | string {
   const figure = (metric: MetricKey) => ({ metric, company: false })
   // "Putuo's trading delegation of 205 companies", "its delegation, with 390 member companies"
   if (DELEGATION.test(before.slice(-90)) || (DELEGATION.test(clause) && !SETTLE.test(clause))) {
     return figure('enterprises_attending')
   }
-  if (JOINED_PROGRAMME.test(clause)) return figure('partners')
+  if (
+    JOINED_PROGRAMME.test(clause) ||
+    (JOINED_PROGRAMME.test(text) && /\balliance|partnership\b/.test(text))
+  ) {
+    return figure('partners')
+  }
   // "28 of them signed cooperation agreements" counts agreements.
   if (
     SIGN.test(clause) &&
@@ -257,8 +289,7 @@ function companyMetric(
   if (SETTLE.test(clause)) return figure('companies_settling')
   const attends = ATTEND.test(clause)
   if (attends && EXPO.test(text)) {
-    if (EVENT_WORD.test(clause) && nearestIndex(clause, EVENT_WORD) < nearestIndex(clause, EXPO))
-      return figure('event_attendance')
+    if (nearer(text, EVENT_WORD, EXPO, position)) return figure('event_attendance')
     return figure(EXHIBIT.test(clause) ? 'exhibitors' : 'enterprises_attending')
   }
   if (attends && EVENT_WORD.test(text)) return figure('event_attendance')
@@ -293,10 +324,20 @@ const clauseAround = (text: string, quantity: Quantity) => {
 const clauseAfter = (text: string, quantity: Quantity) =>
   text.slice(quantity.end, clauseBounds(text, quantity).end)
 
-const nearestIndex = (text: string, pattern: RegExp) => {
-  const match = pattern.exec(text)
-  return match ? match.index : Number.POSITIVE_INFINITY
+/** The distance from `position` to the nearest match of `pattern`, or Infinity. */
+function distanceTo(text: string, pattern: RegExp, position: number): number {
+  const global = new RegExp(
+    pattern.source,
+    pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`,
+  )
+  let best = Number.POSITIVE_INFINITY
+  for (const match of text.matchAll(global)) best = Math.min(best, Math.abs(match.index - position))
+  return best
 }
+
+/** "an event at the expo drew 300 people": which of two cue words stands nearer the figure. */
+const nearer = (text: string, first: RegExp, second: RegExp, position: number) =>
+  distanceTo(text, first, position) < distanceTo(text, second, position)
 
 /** The money metric whose cue word stands nearest the amount. */
 function nearestMoneyMetric(text: string, quantity: Quantity): MetricKey | null {
@@ -367,7 +408,7 @@ const preview = (text: string) => {
 }
 
 const EXPO_SUBJECT = new RegExp(
-  `\\b(?:[Tt]he|[Tt]his year(?:'s|’s)|[Ll]ast year(?:'s|’s)|\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth)\\s+(?:(?:edition of the|\\w+)\\s+)?(?:CIIE|China International Import Expo|[Ii]mport [Ee]xpo|[Ee]xpo)(?:\\s*,[^,.;]{0,80},)?\\s+(?:has\\s+|had\\s+|have\\s+)?(?:attracted|drew|saw|featured|had|hosted|brought|gathered|welcomed|reached|recorded|received|totaled|totalled|exceeded|amounted|covered|spanned|included|registered|hit|topped|generated|yielded)\\b`,
+  `\\b(?:[Tt]he|[Tt]his year(?:'s|’s)|[Ll]ast year(?:'s|’s)|\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth)\\s+(?:(?:edition of the|\\w+)\\s+)?(?:CIIE|China International Import Expo|[Ii]mport [Ee]xpo|[Ee]xpo)(?:\\s*,[^,.;]{0,80},)?\\s+(?:has\\s+|had\\s+|have\\s+)?(?:attracted|drew|saw|featured|had|hosted|brought|gathered|welcomed|reached|recorded|received|totaled|totalled|exceeded|amounted|covered|spanned|included|registered|hit|topped|generated|yielded|drawn|attracted|seen|welcomed|brought together)\\b`,
 )
 const DISTRICT_REFERENCE =
   /\b(?:the district|district(?:'s|’s)|the business district|the zone|the park|its delegation|district-level)\b/i

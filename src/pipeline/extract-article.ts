@@ -61,7 +61,16 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): ArticleE
   const milestones: Array<Milestone> = []
   const organisations: Array<Organisation> = []
 
+  // A sentence that names no place speaks of the place the paragraph last named ("Putuo ...
+  // Twenty-three projects were signed"), else of the article's district.
+  let carried: ReadonlyArray<PlaceMention> = []
+  let carriedParagraph = -1
   for (const [index, { sentence, places: sentencePlaces, mentions }] of sentences.entries()) {
+    if (sentence.paragraph !== carriedParagraph) carried = []
+    if (sentencePlaces.length > 0) {
+      carried = sentencePlaces
+      carriedParagraph = sentence.paragraph
+    }
     if (sentence.duplicate) continue
     const quantities = findQuantities(sentence.text).filter((quantity) => !quantity.isConversion)
     const cumulative = (quantities.length > 0 || mentions.length > 0) && isCumulative(sentence.text)
@@ -69,7 +78,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): ArticleE
     const sentenceDistrict =
       sentencePlaces.length > 0
         ? placeForFigure(sentencePlaces, 0, places).district
-        : places.district
+        : placeForFigure(carried, Number.POSITIVE_INFINITY, places).district
 
     const figuresInSentence = quantities.filter((quantity) => !quantity.trap).length
     let previousMetric: MetricKey | null = null
@@ -88,7 +97,10 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): ArticleE
         companySubject,
         previousMetric,
       })
-      const place = placeForFigure(sentencePlaces, quantity.numberStart, places)
+      const place =
+        sentencePlaces.length > 0
+          ? placeForFigure(sentencePlaces, quantity.numberStart, places)
+          : placeForFigure(carried, Number.POSITIVE_INFINITY, places)
       if (classification.kind === 'discarded' || !place.district) {
         discarded.push({
           ...span,

@@ -91,7 +91,12 @@ export function buildGazetteer(catalog: Catalog, notDistricts: ReadonlyArray<str
           const match = pattern.exec(text)
           if (!match) continue
           skipUntil = word.index + match[0].length
-          if (entry.zone !== '') {
+          // "Yuyuan Road" is a street, not the Yuyuan area.
+          const street =
+            entry.zone &&
+            !/\s/.test(entry.alias) &&
+            STREET.test(text.slice(skipUntil, skipUntil + 12))
+          if (entry.zone !== '' && !street) {
             mentions.push({
               start: word.index,
               end: skipUntil,
@@ -113,6 +118,7 @@ export function buildGazetteer(catalog: Catalog, notDistricts: ReadonlyArray<str
 // Where a name can start: a capital or digit ("Jing’an-based" holds "Jing"; "G60" is one
 // word), or "the" of "the Bund". Every alias starts so (a test checks it).
 const WORD_START = /[A-Z0-9][A-Za-z0-9]*|\bthe\b/g
+const STREET = /^\s(?:Road|Street|Avenue|Lu)\b/
 const firstWordOf = (alias: string) => alias.match(/^[\p{L}\p{N}]+/u)?.[0] ?? alias
 
 let defaultGazetteer: Gazetteer | undefined
