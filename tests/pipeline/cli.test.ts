@@ -1,0 +1,101 @@
+// @vitest-environment node
+import { spawnSync } from 'node:child_process'
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+  existsSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { DatasetSchema } from '../../src/pipeline/schema'
+import { BUNDLED_ARTICLES, ROOT } from './corpus'
+
+function runCli(...args: Array<string>) {
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src/pipeline/cli.ts'), ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  )
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+function folderWith(files: Record<string, string | Uint8Array>) {
+  const folder = mkdtempSync(join(tmpdir(), 'ciie-cli-'))
+  const articles = join(folder, 'articles')
+  mkdirSync(articles)
+  copyFileSync(
+    join(BUNDLED_ARTICLES, '2023-11-27-jingan.txt'),
+    join(articles, '2023-11-27-jingan.txt'),
+  )
+  for (const [name, contents] of Object.entries(files))
+    writeFileSync(join(articles, name), contents)
+  return { articles, out: join(folder, 'api') }
+}
+
+describe('npm run data', () => {
+  it('writes a valid dataset and catalog from the articles', () => {
+    const { articles, out } = folderWith({})
+    const result = runCli('--articles', articles, '--out', out)
+    expect(result.status).toBe(0)
+    const dataset = DatasetSchema.parse(JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')))
+    expect(dataset.articles.map((article) => article.id)).toEqual(['2023-11-27-jingan'])
+    expect(existsSync(join(out, 'catalog.json'))).toBe(true)
+  })
+
+  it('writes byte-identical files on a second run', () => {
+    const { articles, out } = folderWith({})
+    runCli('--articles', articles, '--out', out)
+    const first = readFileSync(join(out, 'dataset.json'))
+    runCli('--articles', articles, '--out', out)
+    expect(readFileSync(join(out, 'dataset.json')).equals(first)).toBe(true)
+  })
+
+  it('names every bad file with its line and cause, exits non-zero and writes nothing', () => {
+    const { articles, out } = folderWith({
+      'no-date.txt': 'Jing’an hosted an event.',
+      'bad-date.txt': ' date 2023-13-01 Text.',
+      'empty.txt': '',
+      'binary.txt': new Uint8Array([0, 1, 2]),
+    })
+    const result = runCli('--articles', articles, '--out', out)
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/no-date\.txt:1: no date/)
+    expect(result.stderr).toMatch(/bad-date\.txt:1: invalid date "2023-13-01"/)
+    expect(result.stderr).toMatch(/empty\.txt:1: empty file/)
+    expect(result.stderr).toMatch(/binary\.txt:1: binary file/)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(existsSync(join(out, 'dataset.json'))).toBe(false)
+  })
+
+  it('with --lenient, skips and lists the bad files and writes the rest', () => {
+    const { articles, out } = folderWith({ 'no-date.txt': 'Jing’an hosted an event.' })
+    const result = runCli('--articles', articles, '--out', out, '--lenient')
+    expect(result.status).toBe(0)
+    expect(result.stderr).toMatch(/skipped 1 unreadable files/)
+    const dataset = DatasetSchema.parse(JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')))
+    expect(dataset.articles).toHaveLength(1)
+  })
+
+  it('prints a review of every figure and every discarded number with --report', () => {
+    const { articles, out } = folderWith({})
+    const result = runCli('--articles', articles, '--out', out, '--report')
+    expect(result.stdout).toMatch(/agreements_signed\s+28/)
+    expect(result.stdout).toMatch(/"2005"\s+a year/)
+  })
+
+  it('explains a missing folder and an unknown option in plain words', () => {
+    expect(runCli('--articles', '/nowhere').stderr).toMatch(
+      /cannot read the articles folder "\/nowhere"/,
+    )
+    const unknown = runCli('--frobnicate')
+    expect(unknown.status).toBe(2)
+    expect(unknown.stderr).toMatch(/unknown option "--frobnicate"/)
+  })
+})
