@@ -324,12 +324,15 @@ const clauseAround = (text: string, quantity: Quantity) => {
 const clauseAfter = (text: string, quantity: Quantity) =>
   text.slice(quantity.end, clauseBounds(text, quantity).end)
 
+const globalCopies = new Map<RegExp, RegExp>()
+
 /** The distance from `position` to the nearest match of `pattern`, or Infinity. */
 function distanceTo(text: string, pattern: RegExp, position: number): number {
-  const global = new RegExp(
-    pattern.source,
-    pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`,
-  )
+  let global = globalCopies.get(pattern)
+  if (!global) {
+    global = new RegExp(pattern.source, `${pattern.flags.replace('g', '')}g`)
+    globalCopies.set(pattern, global)
+  }
   let best = Number.POSITIVE_INFINITY
   for (const match of text.matchAll(global)) best = Math.min(best, Math.abs(match.index - position))
   return best
