@@ -1,0 +1,33 @@
+import { Link } from 'react-router'
+import { paths } from './paths'
+
+export interface ErrorMessageProps {
+  title: string
+  message: string
+  /** Technical text for whoever fixes the fault; hidden behind a disclosure. */
+  detail?: string
+}
+
+/** A failure explained in plain words, with a reload button and a way home. */
+export function ErrorMessage({ title, message, detail }: ErrorMessageProps) {
+  return (
+    <section className="notice notice--error" role="alert" aria-labelledby="error-title">
+      <h1 id="error-title">{title}</h1>
+      <p>{message}</p>
+      <div className="notice__actions">
+        <button type="button" className="button" onClick={() => window.location.reload()}>
+          Reload the page
+        </button>
+        <Link className="button button--secondary" to={paths.home()}>
+          Go to the dataset table
+        </Link>
+      </div>
+      {detail ? (
+        <details className="notice__detail">
+          <summary>Technical details</summary>
+          <pre>{detail}</pre>
+        </details>
+      ) : null}
+    </section>
+  )
+}

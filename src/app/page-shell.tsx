@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react'
+import { Link } from 'react-router'
+import { paths } from './paths'
+
+export const APP_TITLE = 'CIIE District Dashboard'
+
+/**
+ * Header, main and footer around every page, error pages included, so a failure never leaves a
+ * blank screen without a way home.
+ */
+export function PageShell({ children }: { children: ReactNode }) {
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link className="site-header__title" to={paths.home()}>
+            {APP_TITLE}
+          </Link>
+          <p className="site-header__tagline">
+            Shanghai districts and the China International Import Expo, as reported in the press
+          </p>
+        </div>
+      </header>
+      <main id="main" className="site-main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p className="site-footer__inner">
+          Every number is read from a press article and shown with the sentence it came from.
+          Amounts are given in the currency the article used and are never converted.
+        </p>
+      </footer>
+    </div>
+  )
+}

@@ -1,0 +1,30 @@
+import '@testing-library/jest-dom/vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
+import { server } from './mocks/server'
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+/**
+ * A console.error fails the test: React's act() and key warnings, msw's unhandled requests and
+ * our own error logging all go there, and each means something is wrong. A test that expects an
+ * error replaces the spy with `vi.spyOn(console, 'error').mockImplementation(...)` and asserts
+ * on it itself.
+ */
+let consoleErrors: unknown[][] = []
+beforeEach(() => {
+  consoleErrors = []
+  const original = console.error
+  vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+    consoleErrors.push(args)
+    original(...args)
+  })
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+  if (consoleErrors.length > 0) {
+    const first = consoleErrors[0]?.map(String).join(' ') ?? ''
+    throw new Error(`console.error was called ${consoleErrors.length} time(s); first: ${first}`)
+  }
+})
