@@ -51,6 +51,8 @@ const RELATIVE_EXPO = new RegExp(
   'gi',
 )
 const EXPO_WORD = /CIIE|[Ee]xpo/
+const HAS_ORDINAL = new RegExp(`\\d(?:st|nd|rd|th)\\b|${Object.keys(ORDINAL_WORDS).join('|')}`, 'i')
+const HAS_RELATIVE = /\b(?:this|last|next|coming|upcoming|previous|forthcoming|ongoing)\b/i
 const ORDINAL_ONLY = new RegExp(ORDINAL, 'gi')
 
 /** Words that make a figure a total over several editions or years: its edition is null. */
@@ -81,7 +83,9 @@ export function findEditionMentions(
   // Most sentences name no expo at all: skip the four patterns for them.
   if (!EXPO_WORD.test(text)) return mentions
   const byYear = (year: number) => gazetteer.editionByYear(year)?.edition
-  for (const match of text.matchAll(ORDINAL_LIST)) {
+  // Cheap tests first: each pattern needs a word that most sentences lack.
+  const hasOrdinal = HAS_ORDINAL.test(text)
+  for (const match of hasOrdinal ? text.matchAll(ORDINAL_LIST) : []) {
     const editions = [...(match[1] ?? '').matchAll(ORDINAL_ONLY)]
       .map((ordinal) => ordinalValue(ordinal[0]))
       .filter(
@@ -97,7 +101,7 @@ export function findEditionMentions(
         explicit: true,
       })
   }
-  for (const match of text.matchAll(EXPO_THEN_ORDINAL)) {
+  for (const match of hasOrdinal ? text.matchAll(EXPO_THEN_ORDINAL) : []) {
     const edition = ordinalValue(match[1] ?? '')
     if (edition !== undefined && gazetteer.edition(edition)) {
       mentions.push({
@@ -108,7 +112,7 @@ export function findEditionMentions(
       })
     }
   }
-  for (const match of text.matchAll(ORDINAL_EDITION)) {
+  for (const match of hasOrdinal ? text.matchAll(ORDINAL_EDITION) : []) {
     const edition = ordinalValue(match[1] ?? '')
     const covered = mentions.some(
       (mention) => mention.start <= match.index && mention.end > match.index,
@@ -122,7 +126,7 @@ export function findEditionMentions(
       })
     }
   }
-  for (const match of text.matchAll(YEAR_EXPO)) {
+  for (const match of /20[1-3]\d/.test(text) ? text.matchAll(YEAR_EXPO) : []) {
     const edition = byYear(Number(match[1] ?? match[2]))
     if (edition !== undefined) {
       mentions.push({
@@ -133,7 +137,7 @@ export function findEditionMentions(
       })
     }
   }
-  for (const match of text.matchAll(RELATIVE_EXPO)) {
+  for (const match of HAS_RELATIVE.test(text) ? text.matchAll(RELATIVE_EXPO) : []) {
     const which = (match[1] ?? '').toLowerCase()
     const offset = which === 'last' || which === 'the previous' ? -1 : which === 'next' ? 1 : 0
     const edition = byYear(articleYear + offset)

@@ -141,6 +141,7 @@ export function classifyQuantity(quantity: Quantity, context: SentenceContext): 
   const after = text.slice(quantity.end)
   const before = text.slice(0, quantity.start)
 
+  const clauses = clausesOf(text, quantity)
   const expoWide = expoWideReason(text, quantity, context)
   if (expoWide) return discard(expoWide)
 
@@ -169,8 +170,8 @@ export function classifyQuantity(quantity: Quantity, context: SentenceContext): 
       noun,
       quantity.start,
       before,
-      clauseAfter(text, quantity),
-      clauseAround(text, quantity),
+      clauses.after,
+      clauses.around,
       text,
       context,
     )
@@ -184,7 +185,7 @@ export function classifyQuantity(quantity: Quantity, context: SentenceContext): 
   if (companyFigure || (context.companySubject && !context.namesPlace)) {
     return { kind: 'figure', metric, scope: 'company' }
   }
-  const clause = clauseAround(text, quantity)
+  const clause = clauses.around
   // A zone's land area is in square kilometres or hectares; projects' floor area in square metres.
   const landArea = quantity.unit === 'sqm' && /kilomet|km|hectare/i.test(quantity.text)
   // "welcomed 2 million visitors last year" is background; "Last year it signed 38 agreements"
@@ -314,15 +315,11 @@ function clauseBounds(text: string, quantity: Quantity): { start: number; end: n
   return { start, end }
 }
 
-/** The words of the quantity's own clause. */
-const clauseAround = (text: string, quantity: Quantity) => {
+/** The words of the quantity's own clause, and those after the quantity in it. */
+function clausesOf(text: string, quantity: Quantity): { around: string; after: string } {
   const { start, end } = clauseBounds(text, quantity)
-  return text.slice(start, end)
+  return { around: text.slice(start, end), after: text.slice(quantity.end, end) }
 }
-
-/** The words after the quantity, to the end of its clause. */
-const clauseAfter = (text: string, quantity: Quantity) =>
-  text.slice(quantity.end, clauseBounds(text, quantity).end)
 
 const globalCopies = new Map<RegExp, RegExp>()
 

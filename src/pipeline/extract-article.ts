@@ -56,6 +56,16 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): ArticleE
     warnings.push('the article names no Shanghai district or zone: its figures are not attributed')
   if (edition === null) warnings.push(`no CIIE edition is held in ${year} and the lede names none`)
 
+  // Ids hash a sentence once, not once per figure in it.
+  const sentenceHashes = new Map<string, string>()
+  const sentenceHash = (text: string) => {
+    let hash = sentenceHashes.get(text)
+    if (hash === undefined) {
+      hash = stableId(text)
+      sentenceHashes.set(text, hash)
+    }
+    return hash
+  }
   const observations: Array<Observation> = []
   const discarded: Array<Discarded> = []
   const milestones: Array<Milestone> = []
@@ -183,13 +193,15 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): ArticleE
     },
     observations: withIds(
       observations,
-      (observation) => `${observation.sentence}|${observation.text}|${observation.metric}`,
+      (observation) =>
+        `${sentenceHash(observation.sentence)}|${observation.text}|${observation.metric}`,
     ),
     discarded,
     milestones: uniqueBy(
       withIds(
         milestones,
-        (milestone) => `${milestone.sentence}|${milestone.district}|${milestone.edition}`,
+        (milestone) =>
+          `${sentenceHash(milestone.sentence)}|${milestone.district}|${milestone.edition}`,
       ),
       (milestone) => milestone.id,
     ),

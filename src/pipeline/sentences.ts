@@ -54,7 +54,8 @@ export function splitSentences(article: Article): Array<Sentence> {
     }
     for (const piece of pieces) {
       const sentenceText = text.slice(piece.start, piece.end)
-      const key = sentenceKey(sentenceText)
+      // Verbatim repeats (whitespace is already normalised by parseArticle) are one fact.
+      const key = sentenceText
       sentences.push({
         index: sentences.length,
         paragraph: paragraphIndex,
@@ -75,7 +76,3 @@ function shouldMerge(previous: string, next: string): boolean {
   if (/^(?:Ltd|Limited|Inc|Corp|Co)\b/.test(next)) return true
   return ABBREVIATION.test(previous) && !SENTENCE_OPENER.test(next)
 }
-
-/** Two sentences are the same fact when they differ only in spacing, quotes or case. */
-export const sentenceKey = (text: string) =>
-  text.replace(/[’‘`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase()
