@@ -50,7 +50,7 @@ const RELATIVE_EXPO = new RegExp(
   `\\b(this|last|next|the coming|the upcoming|the previous|the forthcoming|the ongoing)(?:\\s+year)?(?:'s|’s)?\\s+${EXPO}\\b`,
   'gi',
 )
-const EXPO_WORD = /CIIE|[Ee]xpo/
+const EXPO_WORD = /CIIE|[Ee]xpo|edition/
 const HAS_ORDINAL = new RegExp(`\\d(?:st|nd|rd|th)\\b|${Object.keys(ORDINAL_WORDS).join('|')}`, 'i')
 const HAS_RELATIVE = /\b(?:this|last|next|coming|upcoming|previous|forthcoming|ongoing)\b/i
 const ORDINAL_ONLY = new RegExp(ORDINAL, 'gi')
@@ -60,7 +60,7 @@ const CUMULATIVE_WORDS =
   /\b(?:across (?:the|all|its) (?:\w+ )?(?:editions|sessions)|cumulative(?:ly)?|accumulated|altogether|over the years|over the past|in the past (?:\w+ )?(?:years|editions)|(?:past|previous|first|last|all) (?:\w+ )?(?:editions|sessions)|since (?:the (?:first|inaugural|launch|start)|its (?:launch|inception|debut)|(?:19|20)\d\d))\b/i
 // "So far" is a running total of its own, but not in "so far, 250 companies have registered
 // for the expo's trading delegation": there it counts toward the coming edition.
-const SO_FAR = /\b(?:so far|to date|in total)\b/i
+const SO_FAR = /\b(?:so far|to date)\b/i
 const CURRENT_EXPO = /\b(?:CIIE|[Ee]xpo|delegation|this year)/
 
 export function isCumulative(sentence: string): boolean {
@@ -162,11 +162,18 @@ export function articleEdition(
   articleYear: number,
   gazetteer: Gazetteer,
 ): number | null {
+  const byDate = gazetteer.editionByYear(articleYear)?.edition ?? null
   for (const { sentence, mentions } of lede) {
-    const mention = mentions.find((candidate) => candidate.editions.length === 1)
+    // "When the first CIIE opened in 2018, ..." in a 2022 article is history, not its subject;
+    // a January review of last November's expo is about that expo.
+    const mention = mentions.find(
+      (candidate) =>
+        candidate.editions.length === 1 &&
+        (byDate === null || (candidate.editions[0] ?? 0) >= byDate - 1),
+    )
     if (mention && !isCumulative(sentence.text)) return mention.editions[0] ?? null
   }
-  return gazetteer.editionByYear(articleYear)?.edition ?? null
+  return byDate
 }
 
 /**
@@ -194,29 +201,32 @@ export function editionForFigure(
   )
   if (following) return following.editions[0] ?? null
   const position = figure.start
-  // "up from 350 companies last year", "Last year it signed 38 agreements": the edition before.
-  if (fallback !== null && mentions.length === 0) {
-    const before = sentence.slice(0, figure.start)
-    const after = sentence.slice(figure.end)
-    const comparedWithLastYear =
-      /\b(?:(?:up|down) from|compared (?:with|to))\s[^,;]*$/i.test(before) &&
-      /^(?:[^;.]|\.\d){0,60}?\b(?:last year|a year (?:earlier|ago|before)|the previous year)\b/.test(
-        after,
-      )
-    const sentenceAboutLastYear = /^(?:["“]?)(?:Last year|A year (?:earlier|ago))\b/.test(sentence)
-    if (comparedWithLastYear || sentenceAboutLastYear)
-      return fallback - 1 >= 1 ? fallback - 1 : null
-  }
   const single = mentions.filter((mention) => mention.editions.length === 1)
+  // One edition named by its ordinal or year in the sentence dates all its figures ("32 brands
+  // joined an alliance launched at the fourth edition"); "last year's expo" after a figure does not.
+  const explicit = single.filter((mention) => mention.explicit)
+  const sentenceEdition = explicit.length === 1 ? (explicit[0]?.editions[0] ?? fallback) : fallback
+  // "up from 44 projects a year earlier", "Last year it signed 38 agreements": the edition before.
+  const comparedWithLastYear =
+    /\b(?:(?:up|down) from|compared (?:with|to))\s[^,;]*$/i.test(sentence.slice(0, figure.start)) &&
+    /^(?:[^;.]|\.\d){0,60}?\b(?:last year|a year (?:earlier|ago|before)|the previous year)\b/.test(
+      sentence.slice(figure.end),
+    )
+  const aboutLastYear =
+    mentions.length === 0 && /^["“]?(?:Last year|A year (?:earlier|ago))\b/.test(sentence)
+  if ((comparedWithLastYear || aboutLastYear) && sentenceEdition !== null) {
+    return sentenceEdition > 1 ? sentenceEdition - 1 : null
+  }
   if (single.length === 0) {
     // "in the fourth and fifth CIIEs" with one figure: we cannot tell which edition it is.
     return mentions.length > 0 ? null : fallback
   }
-  const before = single.filter((mention) => mention.start <= position)
   // A mention after the figure that is not tied to it ("... up from X at last year's expo")
-  // leaves the figure with the article's edition.
+  // leaves the figure with the sentence's edition.
+  const before = single.filter((mention) => mention.start <= position)
   const nearest = before[before.length - 1]
-  return nearest?.editions[0] ?? fallback
+  if (nearest) return nearest.editions[0] ?? fallback
+  return sentenceEdition
 }
 
 export interface ArticlePlaces {

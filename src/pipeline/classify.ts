@@ -19,6 +19,8 @@ export interface SentenceContext {
   namesPlace: boolean
   /** The sentence's subject is one company ("It" after a company, "The retailer", "Muji's"). */
   companySubject: boolean
+  /** Where the sentence names districts and zones. */
+  placeSpans: ReadonlyArray<{ start: number; end: number }>
   /** The metric of the figure before this one in the sentence, for "up from 300". */
   previousMetric: MetricKey | null
 }
@@ -49,7 +51,7 @@ const NOUN_CLASSES: Array<[RegExp, NounClass]> = [
     'person',
   ],
   [
-    /^(?:enterprises?|companies|company|firms?|businesses|corporations?|multinationals?|institutions?|organi[sz]ations?|mncs?|startups?|start-ups?|entities|members?|merchants?|suppliers?|manufacturers?|headquarters|producers?|traders?|importers?|exporters?)$/i,
+    /^(?:enterprises?|companies|company|firms?|businesses|corporations?|multinationals?|institutions?|organi[sz]ations?|mncs?|startups?|start-ups?|entities|members?|merchants?|suppliers?|manufacturers?|headquarters|producers?|traders?|importers?|exporters?|chambers?|consultancies|banks?|brokers?|associations?|universities)$/i,
     'company',
   ],
   [
@@ -57,7 +59,7 @@ const NOUN_CLASSES: Array<[RegExp, NounClass]> = [
     'event',
   ],
   [
-    /^(?:brands?|products?|items?|types?|kinds?|categories|skus?|goods|commodities|varieties|wines?|specialties|specialities|labels?)$/i,
+    /^(?:brands?|products?|exhibits|items?|types?|kinds?|categories|skus?|goods|commodities|varieties|wines?|specialties|specialities|labels?)$/i,
     'offering',
   ],
   [/^(?:countries|regions|nations|economies)$/i, 'geo'],
@@ -106,6 +108,11 @@ const APPOINT =
   /\b(?:appoint\w*|hired|named|engaged|employ\w*|recruit\w*|select\w*|serve as|invited)\b/i
 const MARKET =
   /\b(?:market|markets|hub|hall|showroom|shelves|browse|goods|store|mall|center|centre|platform|pavilion|bazaar|shop|on sale|sold|sell\w*|offer\w*|display\w*|showcas\w+|commodit\w+|bonded|duty-free|imported|counters?|trade (?:hub|center|centre)|boutique)\b/i
+// "A matchmaking session ... brought together 240 buyers": the event is the subject.
+const EVENT_SUBJECT =
+  /^(?:[^,]{0,40},\s+)?(?:A|An|The|Its|This)\s+(?:[\w-]+\s+){0,4}?(?:events?|sessions?|forums?|conferences?|meetings?|roadshows?|seminars?|ceremony|fairs?|promotions?|summits?|salons?|receptions?|gatherings?)\b/
+// Another expo, fair or festival by name ("the 10th China Flower Expo"), not the CIIE.
+const OTHER_EVENT = /\b(?:[A-Z][\w-]*\s+){1,4}(?:Expo|Fair|Festival|Games|Exposition)\b/
 const FLOW = /\b(?:daily|a day|per day|each day|every day|flow|footfall|foot traffic|visits?)\b/i
 
 const MONEY_CUES: Array<[RegExp, MetricKey]> = [
@@ -120,13 +127,26 @@ const MONEY_CUES: Array<[RegExp, MetricKey]> = [
   ],
 ]
 
+// "Erlingen's revenue", "the company employs 4,600 people": one company's own figures.
+const COMPANY_OWN =
+  /\b(?!Shanghai|China|Jing)[A-Z][\w&-]+(?:'s|’s)\s+(?:[\w-]+\s+){0,3}(?:revenue|sales|employees|workforce|booth|stand|exhibition space|outlets|stores)\b|\b(?:the company|the firm|the group)\s+(?:now\s+)?employs\b/
+/** "Erlingen's revenue" is a company's, "Songjiang's exhibition booth" the district's. */
+function companyOwnFigure(text: string, context: SentenceContext): boolean {
+  for (const match of text.matchAll(COMPANY_OWN_ALL)) {
+    if (!context.placeSpans.some((span) => match.index >= span.start && match.index < span.end))
+      return true
+  }
+  return false
+}
+const COMPANY_OWN_ALL = new RegExp(COMPANY_OWN.source, 'g')
+
 const COMPANY_STAT_CONTEXT =
   /\b(?:exhibition space|booth|stand|outlets?|stores?|employees|its own)\b/i
 // Background statistics anywhere in the sentence make all its figures background.
 const PROFILE_SENTENCE =
-  /\b(?:GDP|gross domestic product|population|per capita|statistics bureau|foreign-funded|contracted foreign investment|actual use of foreign capital|foreign capital actually used)\b/
+  /\b(?:GDP|gross domestic product|population|per capita|statistics bureau|foreign-funded|contracted foreign investment|actual use of foreign capital|foreign capital actually used|square kilomet(?:er|re)s|sq km)\b/
 const PROFILE =
-  /\b(?:home to|covers? an area|covering an area|total area|a year(?!-on-year)\b|each year|every year|per year|[Ii]n (?:19|20)\d\d,|(?:established|founded|set up|launched) in (?:19|20)\d\d|in (?:19|20)\d\d,|headquarters of multinational\w*|registered capital|tax revenue|fiscal revenue)\b/
+  /\b(?:home to|covers? an area|covering an area|total area|a year(?!-on-year| earlier| ago| before)\b|each year|every year|per year|[Ii]n (?:19|20)\d\d,|(?:established|founded|set up|launched) in (?:19|20)\d\d|in (?:19|20)\d\d,|headquarters of multinational\w*|registered capital|tax revenue|fiscal revenue)\b/
 
 /**
  * Decides what a quantity counts, from the words around it: a catalog metric and a scope, or a
@@ -142,6 +162,14 @@ export function classifyQuantity(quantity: Quantity, context: SentenceContext): 
   const before = text.slice(0, quantity.start)
 
   const clauses = clausesOf(text, quantity)
+  const otherEvent = OTHER_EVENT.exec(text)
+  if (
+    otherEvent &&
+    !/China International Import|CIIE/.test(text) &&
+    !/^Import/.test(otherEvent[0])
+  ) {
+    return discard(`a figure of another event (${otherEvent[0].trim()}), not the CIIE`)
+  }
   const expoWide = expoWideReason(text, quantity, context)
   if (expoWide) return discard(expoWide)
 
@@ -182,7 +210,11 @@ export function classifyQuantity(quantity: Quantity, context: SentenceContext): 
     return discard('a percentage: no catalog metric is a percentage')
   }
 
-  if (companyFigure || (context.companySubject && !context.namesPlace)) {
+  if (
+    companyFigure ||
+    companyOwnFigure(text, context) ||
+    (context.companySubject && !context.namesPlace)
+  ) {
     return { kind: 'figure', metric, scope: 'company' }
   }
   const clause = clauses.around
@@ -237,6 +269,7 @@ function countMetric(
       return figure('visitors')
     case 'person':
       if (APPOINT.test(clause)) return figure('experts_appointed')
+      if (EVENT_SUBJECT.test(text)) return figure('event_attendance')
       if (DELEGATION.test(text)) return figure('enterprises_attending')
       if (EVENT_WORD.test(text) || ATTEND.test(clause) || /\bdr[eа]w\b/.test(clause))
         return figure('event_attendance')
@@ -413,7 +446,7 @@ const EXPO_SUBJECT = new RegExp(
 const DISTRICT_REFERENCE =
   /\b(?:the district|district(?:'s|’s)|the business district|the zone|the park|its delegation|district-level)\b/i
 const CITY_WIDE =
-  /\b(?:Shanghai(?:'s|’s)?\s+(?:trading delegation|delegation|government|municipal|municipality|city)|the city(?:'s|’s)?\b|citywide|city-wide|the municipality|Shanghai (?:has|had|signed|attracted|saw|welcomed|hosted|is home|recorded|reached))/
+  /\b(?:Shanghai(?:'s|’s)?\s+(?:trading delegation|delegation|government|municipal|municipality|city)|the city(?:'s|’s)?\b|[Aa]cross Shanghai\b|citywide|city-wide|the municipality|Shanghai (?:has|had|signed|attracted|saw|welcomed|hosted|is home|recorded|reached))/
 const NATIONAL = /\b(?:China(?:'s|’s) (?:imports|exports|GDP|total)|nationwide|the whole country)\b/
 
 /** A figure for the whole expo, city or country, not the district's: the reason, or null. */

@@ -104,6 +104,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): ArticleE
       const classification = classifyQuantity(quantity, {
         text: sentence.text,
         namesPlace: sentencePlaces.length > 0,
+        placeSpans: sentencePlaces,
         companySubject,
         previousMetric,
       })
@@ -249,9 +250,16 @@ function titleOf(lede: string): string {
 }
 
 const COMPANY_NOUN_SUBJECT =
-  /^(?:(?:However|Meanwhile|Also|Besides|Moreover|In addition|Additionally),\s+)?the (?:company|firm|group|retailer|brand|giant|manufacturer|carmaker|automaker|chain|multinational|[a-z]+ (?:giant|company|firm|group|maker|retailer))\b/i
+  /^(?:[^,]{0,40},\s+)?the (?:company|firm|group|retailer|brand|giant|manufacturer|carmaker|automaker|chain|multinational|[a-z]+ (?:giant|company|firm|group|maker|retailer))\b/i
+// "Spring Airlines, the budget carrier headquartered in the district, alone placed ...",
+// "Siemens Healthineers, whose China headquarters is in the district, has a booth ..."
+const COMPANY_APPOSITIVE =
+  /^[A-Z][\w&.'’ -]{1,60},\s+(?:whose\b|(?:the|a|an)\s+[^,]{0,60}\b(?:company|firm|carrier|airline|group|retailer|maker|manufacturer|giant|brand|chain|operator|supplier|producer|developer|multinational)\b[^,]*,)/
+// A facility, programme or body of the district as the subject "it" points back to.
+const DISTRICT_BODY_SUBJECT =
+  /^(?:[^,]{0,60},\s+)?the\b[^,.]{0,60}?\b(?:hub|market|center|centre|platform|park|zone|pavilion|mall|hall|district|alliance|delegation|sub-delegation|area|corridor)\b/i
 const PRONOUN_SUBJECT =
-  /^(?:(?:However|Meanwhile|Also|Besides|Moreover|In addition|Additionally),\s+)?(?:it|its)\b/i
+  /^(?:[^,]{0,40},\s+|(?:This|Last|Next) year\s+|(?:However|Meanwhile|Also|Besides|Moreover),?\s+)?(?:it|its)\b/i
 const ORG_SUFFIX_SUBJECT =
   /^(?:[A-Z][\w&.'’-]*\s+){0,6}(?:Co\.?,?\s+Ltd\.?|Co\.?|Ltd\.?|Group|Inc\.?|Corp\.?|Corporation|Company|Limited|plc|AG|GmbH|SA)\b(?:(?:'s|’s))?/
 const COMPANY_POSSESSIVE =
@@ -269,6 +277,7 @@ function hasCompanySubject(
   if (!current) return false
   const text = current.sentence.text
   if (
+    COMPANY_APPOSITIVE.test(text) ||
     COMPANY_NOUN_SUBJECT.test(text) ||
     ORG_SUFFIX_SUBJECT.test(text) ||
     COMPANY_POSSESSIVE.test(text)
@@ -280,11 +289,7 @@ function hasCompanySubject(
     if (!previous) break
     if (PRONOUN_SUBJECT.test(previous.sentence.text)) continue
     const startsWithPlace = previous.places.some((place) => place.start <= 4)
-    if (
-      startsWithPlace ||
-      /^the (?:district|business district|zone|area|park)\b/i.test(previous.sentence.text)
-    )
-      return false
+    if (startsWithPlace || DISTRICT_BODY_SUBJECT.test(previous.sentence.text)) return false
     return !/^(?:Shanghai|The city|China)\b/.test(previous.sentence.text)
   }
   return false
