@@ -12,7 +12,7 @@ export function buildDataset(articles: ReadonlyArray<Article>, gazetteer: Gazett
  * Per-article extractions → the dataset, in a fixed order (article date, id, then position), so
  * the same articles give byte-identical JSON whatever order they were read or extracted in.
  */
-export function assembleDataset(extractions: ReadonlyArray<ArticleExtraction>): Dataset {
+function assembleDataset(extractions: ReadonlyArray<ArticleExtraction>): Dataset {
   const ordered = [...extractions].sort(
     (a, b) => compare(a.summary.date, b.summary.date) || compare(a.summary.id, b.summary.id),
   )

@@ -392,7 +392,7 @@ function nearestMoneyMetric(text: string, quantity: Quantity): MetricKey | null 
 const WORDS = /[A-Za-z][A-Za-z&'’-]*/g
 
 /** The first noun we know among the few words after the number ("30 projects in AI" → project). */
-export function headNoun(after: string): NounClass | null {
+function headNoun(after: string): NounClass | null {
   const window = after.split(/[,.;:()“”"!?]/)[0] ?? ''
   let count = 0
   for (const match of window.matchAll(WORDS)) {

@@ -5,7 +5,6 @@ import {
   findEditionMentions,
   isCumulative,
   placeForFigure,
-  resolveDistrict,
 } from './attribute'
 import { classifyQuantity } from './classify'
 import { stableId } from './stable-id'
@@ -16,7 +15,6 @@ import type { Gazetteer, PlaceMention } from './reference'
 import type {
   ArticleSummary,
   Discarded,
-  DistrictId,
   MetricKey,
   Milestone,
   Observation,
@@ -294,6 +292,3 @@ function hasCompanySubject(
   }
   return false
 }
-
-export type { DistrictId }
-export { resolveDistrict }
