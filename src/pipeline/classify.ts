@@ -264,14 +264,17 @@ function countMetric(
     case 'event':
       return figure('events_held')
     case 'visitor':
-      if (EVENT_WORD.test(text) && !EXPO.test(text) && !FLOW.test(text))
+      if (EVENT_SUBJECT.test(text)) return figure('event_attendance')
+      if (DELEGATION.test(text)) return figure('visitors')
+      if (EVENT_WORD.test(text) && !EXPO.test(text) && !FLOW.test(text)) {
         return figure('event_attendance')
+      }
       return figure('visitors')
     case 'person':
       if (APPOINT.test(clause)) return figure('experts_appointed')
       if (EVENT_SUBJECT.test(text)) return figure('event_attendance')
       if (DELEGATION.test(text)) return figure('enterprises_attending')
-      if (EVENT_WORD.test(text) || ATTEND.test(clause) || /\bdr[eа]w\b/.test(clause))
+      if (EVENT_WORD.test(text) || ATTEND.test(clause) || /\b(?:drew|draws?|drawn)\b/.test(clause))
         return figure('event_attendance')
       if (FLOW.test(text) || EXPO.test(text)) return figure('visitors')
       return 'people counted, but not at the expo or a district event'
