@@ -19,12 +19,15 @@ export interface SentenceContext {
   namesPlace: boolean
   /** The sentence's subject is one company ("It" after a company, "The retailer", "Muji's"). */
   companySubject: boolean
+  /** A company's representative speaks of the company in a quote ("we", "our"). */
+  companyQuote: boolean
   /** Where the sentence names districts and zones. */
   placeSpans: ReadonlyArray<{ start: number; end: number }>
   /** The metric of the figure before this one in the sentence, for "up from 300". */
   previousMetric: MetricKey | null
 }
 
+export const RUNNING_TOTAL = /\bbringing (?:the|its) (?:total|number|tally) to\s*$/i
 const COMPARED_WITH =
   /\b(?:up|down|rising|rose|falling|fell|growing|grew|increas\w+|compared|against|versus|vs\.?)\s+(?:from|with|to)?\s*$|\bfrom\s+$/i
 
@@ -55,7 +58,7 @@ const NOUN_CLASSES: Array<[RegExp, NounClass]> = [
     'company',
   ],
   [
-    /^(?:events?|activities|activity|forums?|sessions?|promotions?|roadshows?|conferences?|seminars?|meetings?|matchmaking|exhibitions?|fairs?|summits?|salons?|workshops?|tours?|launches|ceremonies|symposiums?|symposia)$/i,
+    /^(?:events?|activities|activity|forums?|sessions?|promotions?|roadshows?|conferences?|seminars?|meetings?|matchmaking|exhibitions?|fairs?|summits?|salons?|workshops?|tours?|launches|ceremonies|symposiums?|symposia|roundtables?|round-tables?)$/i,
     'event',
   ],
   [
@@ -98,12 +101,12 @@ const EXPO =
   /\b(?:CIIE|China International Import Expo|[Ii]mport [Ee]xpo|expo|(?<![A-Z][a-z]+ )Expo)\b/
 const DELEGATION = /\b(?:delegations?|trading (?:group|team)s?)\b/i
 const JOINED_PROGRAMME =
-  /\b(?:join(?:ed|ing|s)?\s+as\s+(?:founding\s+)?members|added\s+|members?\s+of\s+the\s+(?:[\w-]+\s+){0,3}alliance)|\b(?:join(?:ed|ing|s)?|sign(?:ed|ing)? up (?:to|for|with)?)\s+(?:the |its |a |an )?(?:[\w-]+\s+){0,4}?(?:alliance|partnership|plan|program|programme|network|consortium|coalition|initiative|club|association)\b|\bsign(?:ed|ing|s)? up\b/i
+  /\b(?:join(?:ed|ing|s)?\s+as\s+(?:founding\s+)?members|added\s+|members?\s+of\s+the\s+(?:[\w-]+\s+){0,3}alliance)|\b(?:join(?:ed|ing|s)?|sign(?:ed|ing)? up (?:to|for|with)?)\s+(?:the |its |a |an )?(?:[\w'’-]+\s+){0,6}?(?:alliance|partnership|plan|program|programme|network|consortium|coalition|initiative|club|association)\b|\bsign(?:ed|ing|s)? up\b/i
 // "..., which has 2,400 employees and sells in 80 countries": a company describing itself.
 const COMPANY_RELATIVE =
   /\b(?:which|that|who)\s+(?:has|have|had|operates?|operated|employs?|employed|sells?|sold|runs?|owns?|serves?|boasts?|exports?)\b(?:[^,;.]|(?<=\d)[,.](?=\d))*$/i
 const EVENT_WORD =
-  /\b(?:events?|promotion|promotional|promotions|forums?|conferences?|summits?|meetings?|ceremony|ceremonies|roadshows?|seminars?|matchmaking|fairs?|salons?|symposiums?|launch|sessions?|gatherings?|receptions?|banquets?)\b/i
+  /\b(?:events?|roundtables?|promotion|promotional|promotions|forums?|conferences?|summits?|meetings?|ceremony|ceremonies|roadshows?|seminars?|matchmaking|fairs?|salons?|symposiums?|launch|sessions?|gatherings?|receptions?|banquets?)\b/i
 const APPOINT =
   /\b(?:appoint\w*|hired|named|engaged|employ\w*|recruit\w*|select\w*|serve as|invited)\b/i
 const MARKET =
@@ -190,8 +193,13 @@ export function classifyQuantity(quantity: Quantity, context: SentenceContext): 
     if (COMPANY_RELATIVE.test(before))
       return discard(`a single company’s own figure (${firstWord(after)}), not a district figure`)
     const noun = headNoun(after) ?? (isPartitive(after) ? null : nounBefore(before))
-    // "up from 300 at the first CIIE": the same measure as the figure before it.
-    if (!noun && context.previousMetric && COMPARED_WITH.test(before)) {
+    // "up from 300 at the first CIIE", "bringing the total to 136": the same measure as the
+    // figure before it.
+    if (
+      !noun &&
+      context.previousMetric &&
+      (COMPARED_WITH.test(before) || RUNNING_TOTAL.test(before))
+    ) {
       return { kind: 'figure', metric: context.previousMetric, scope: 'ciie' }
     }
     const outcome = countMetric(
@@ -212,6 +220,7 @@ export function classifyQuantity(quantity: Quantity, context: SentenceContext): 
 
   if (
     companyFigure ||
+    context.companyQuote ||
     companyOwnFigure(text, context) ||
     (context.companySubject && !context.namesPlace)
   ) {
@@ -322,6 +331,10 @@ function companyMetric(
     !/\bsettle/i.test(clause)
   ) {
     return figure('agreements_signed')
+  }
+  // "held four roundtables, attracting over 500 companies": drawn to an event, not settling.
+  if (/\battract\w*\b/.test(clause) && EVENT_WORD.test(text) && !/\bsettle|\bland/.test(clause)) {
+    return figure('event_attendance')
   }
   if (SETTLE.test(clause)) return figure('companies_settling')
   const attends = ATTEND.test(clause)
@@ -444,7 +457,7 @@ const preview = (text: string) => {
 }
 
 const EXPO_SUBJECT = new RegExp(
-  `\\b(?:[Tt]he|[Tt]his year(?:'s|’s)|[Ll]ast year(?:'s|’s)|\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth)\\s+(?:(?:edition of the|\\w+)\\s+)?(?:CIIE|China International Import Expo|[Ii]mport [Ee]xpo|[Ee]xpo)(?:\\s*,[^,.;]{0,80},)?\\s+(?:has\\s+|had\\s+|have\\s+)?(?:attracted|drew|saw|featured|had|hosted|brought|gathered|welcomed|reached|recorded|received|totaled|totalled|exceeded|amounted|covered|spanned|included|registered|hit|topped|generated|yielded|drawn|attracted|seen|welcomed|brought together)\\b`,
+  `\\b(?:[Tt]he|[Tt]his year(?:'s|’s)|[Ll]ast year(?:'s|’s)|\\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth)\\s+(?:(?:edition of the|\\w+)\\s+)?(?:CIIE|China International Import Expo|[Ii]mport [Ee]xpo|[Ee]xpo)(?:\\s*,[^,.;]{0,80},)?\\s+(?:has\\s+|had\\s+|have\\s+)?(?:attracted|drew|saw|featured|had|hosted|brought|gathered|welcomed|reached|recorded|received|totaled|totalled|exceeded|amounted|covered|spanned|included|registered|hit|topped|generated|yielded|drawn|attracted|seen|welcomed|brought together|covers|spans|features|hosts|draws|attracts|has)\\b`,
 )
 const DISTRICT_REFERENCE =
   /\b(?:the district|district(?:'s|’s)|the business district|the zone|the park|its delegation|district-level)\b/i

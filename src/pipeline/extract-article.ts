@@ -6,7 +6,7 @@ import {
   isCumulative,
   placeForFigure,
 } from './attribute'
-import { classifyQuantity } from './classify'
+import { RUNNING_TOTAL, classifyQuantity } from './classify'
 import { stableId } from './stable-id'
 import { findOrganisations } from './organisations'
 import type { Article } from './parse-article'
@@ -102,6 +102,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): ArticleE
       const classification = classifyQuantity(quantity, {
         text: sentence.text,
         namesPlace: sentencePlaces.length > 0,
+        companyQuote: companySpeaks(sentence.text),
         placeSpans: sentencePlaces,
         companySubject,
         previousMetric,
@@ -123,8 +124,9 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): ArticleE
         continue
       }
       previousMetric = classification.metric
+      const runningTotal = RUNNING_TOTAL.test(sentence.text.slice(0, quantity.start))
       const figureEdition =
-        classification.scope === 'profile' || cumulative
+        classification.scope === 'profile' || cumulative || runningTotal
           ? null
           : editionForFigure(
               sentence.text,
@@ -256,6 +258,21 @@ const COMPANY_APPOSITIVE =
 // A facility, programme or body of the district as the subject "it" points back to.
 const DISTRICT_BODY_SUBJECT =
   /^(?:[^,]{0,60},\s+)?the\b[^,.]{0,60}?\b(?:hub|market|center|centre|platform|park|zone|pavilion|mall|hall|district|alliance|delegation|sub-delegation|area|corridor)\b/i
+// Words of an attribution that make the speaker an official rather than a company.
+const OFFICIAL_SPEAKER =
+  /\b(?:district|director|official|officials|mayor|head|government|commission|bureau|committee|secretary|deputy|governor|administration|council)\b/i
+
+/**
+ * "“We have invested over US$500 million in Minhang,” said Andrew Wu, president of ...": a
+ * company speaking of itself in a quote ("we", "our") is the company's figure.
+ */
+function companySpeaks(text: string): boolean {
+  const quote = /["“]([^"”]*)["”]?/.exec(text)
+  if (!quote || !/\b(?:we|our|us)\b/i.test(quote[1] ?? '')) return false
+  const attribution = text.slice(quote.index + quote[0].length)
+  return /\bsaid\b|\bsays\b/.test(attribution) && !OFFICIAL_SPEAKER.test(attribution)
+}
+
 const PRONOUN_SUBJECT =
   /^(?:[^,]{0,40},\s+|(?:This|Last|Next) year\s+|(?:However|Meanwhile|Also|Besides|Moreover),?\s+)?(?:it|its)\b/i
 const ORG_SUFFIX_SUBJECT =

@@ -7,7 +7,6 @@ import { ROOT, datasetOf } from './corpus'
 // Held-out articles were written blind (without reading the pipeline) to measure how it does
 // on articles of the genre it was not tuned on. They are not all right: this test keeps the
 // score from sliding back, and prints what it misses so the next change can aim at it.
-const FOLDER = join(ROOT, 'tests', 'fixtures', 'held-out')
 const Expected = z.object({
   fixtures: z.record(
     z.string(),
@@ -26,16 +25,17 @@ const Expected = z.object({
     }),
   ),
 })
-const expected = Expected.parse(
-  JSON.parse(readFileSync(join(FOLDER, 'expectations.json'), 'utf8')),
-).fixtures
-const dataset = datasetOf(FOLDER)
-
-// The score on the day the held-out set was written, raised as the extractor improves.
+// Floors under the scores of 2026-11-23 (95% and 96% exact; 5 and 4 traps), to be raised as the
+// extractor improves.
 const MIN_EXACT_SHARE = 0.9
 const MAX_TRAPS_AS_FIGURES = 6
 
-describe('the held-out articles', () => {
+describe.each(['held-out', 'held-out-2'])('the %s articles', (name) => {
+  const folder = join(ROOT, 'tests', 'fixtures', name)
+  const expected = Expected.parse(
+    JSON.parse(readFileSync(join(folder, 'expectations.json'), 'utf8')),
+  ).fixtures
+  const dataset = datasetOf(folder)
   const misses: Array<string> = []
   let exact = 0
   let total = 0
