@@ -36,9 +36,15 @@ export type ParseResult = { ok: true; article: Article } | { ok: false; problem:
 
 const DATE_LINE = /^\s*date\s+(\S+)(?:\s+|$)/i
 
-export function articleIdFromFileName(fileName: string): string {
-  const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')
-  return base.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '') || 'article'
+/** The file's name without folder or extension. */
+const baseName = (fileName: string) => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')
+
+function articleIdFromFileName(fileName: string): string {
+  return (
+    baseName(fileName)
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '') || 'article'
+  )
 }
 
 /** Checks the bytes are a text file we can read, then parses it. */
@@ -108,7 +114,7 @@ export function parseArticle(fileName: string, raw: string): ParseResult {
   }
   const id = articleIdFromFileName(fileName)
   const warnings: Array<string> = []
-  if (id !== fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')) {
+  if (id !== baseName(fileName)) {
     warnings.push(
       `file name has characters that are not safe in a link; the article's id is "${id}"`,
     )

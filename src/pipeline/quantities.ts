@@ -79,7 +79,7 @@ const QUALIFIER_BEFORE: Array<[RegExp, Qualifier]> = [
   [/\b(?:at least|no fewer than|no less than|not less than|a minimum of)\s+$/i, 'at_least'],
   [/\b(?:up to|less than|fewer than|under|below|a maximum of|no more than)\s+$/i, 'up_to'],
   [
-    /\b(?:about|approximately|approx\.|around|roughly|an estimated|estimated|some|circa|nearly about)\s+$/i,
+    /\b(?:about|approximately|approx\.|around|roughly|an estimated|estimated|some|circa)\s+$/i,
     'about',
   ],
 ]
@@ -268,7 +268,6 @@ function describe(
   for (const [pattern, value] of QUALIFIER_BEFORE) {
     const match = pattern.exec(head)
     if (match) {
-      // "some" qualifies only a number: "some of the 30 projects" says nothing of 30.
       qualifier = value
       start -= match[0].length
       break

@@ -8,23 +8,30 @@ import {
   MetricsFileSchema,
   SCHEMA_VERSION,
   type Catalog,
+  type DistrictsFile,
   type DistrictId,
   type Edition,
 } from './schema'
 
+let districtsFile: DistrictsFile | undefined
+let catalog: Catalog | undefined
+
+/** data/districts.json, validated once per process. */
+const getDistrictsFile = () => (districtsFile ??= DistrictsFileSchema.parse(districtsJson))
+
 /**
- * The hand-reviewed reference data in data/*.json, validated once. JSON imports (not fs) keep
- * the pipeline runnable in the browser.
+ * The hand-reviewed reference data in data/*.json, validated once per process. JSON imports (not
+ * fs) keep the pipeline runnable in the browser.
  */
 export function loadCatalog(): Catalog {
-  const districtsFile = DistrictsFileSchema.parse(districtsJson)
-  return CatalogSchema.parse({
+  catalog ??= CatalogSchema.parse({
     schemaVersion: SCHEMA_VERSION,
-    districts: districtsFile.districts,
-    zones: districtsFile.zones,
+    districts: getDistrictsFile().districts,
+    zones: getDistrictsFile().zones,
     editions: EditionsFileSchema.parse(editionsJson).editions,
     metrics: MetricsFileSchema.parse(metricsJson).metrics,
   })
+  return catalog
 }
 
 /** A place name found in a sentence: a district, or a zone that belongs to one. */
@@ -124,9 +131,6 @@ const firstWordOf = (alias: string) => alias.match(/^[\p{L}\p{N}]+/u)?.[0] ?? al
 let defaultGazetteer: Gazetteer | undefined
 /** The gazetteer built from data/*.json, made once per process. */
 export function getGazetteer(): Gazetteer {
-  defaultGazetteer ??= buildGazetteer(
-    loadCatalog(),
-    DistrictsFileSchema.parse(districtsJson).notDistricts,
-  )
+  defaultGazetteer ??= buildGazetteer(loadCatalog(), getDistrictsFile().notDistricts)
   return defaultGazetteer
 }

@@ -17,7 +17,7 @@ const TITLE_BEFORE_NAME = /(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|No|No
 const ABBREVIATION =
   /(?:^|[\s(])(?:[A-Z]\.){2,}$|(?:^|\s)(?:Co|Corp|Inc|Ltd|Bros|Rd|Ave|Jr|Sr|[NSEW]|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|vs|etc)\.$/
 const SENTENCE_OPENER =
-  /^["“‘']?(?:The|This|That|These|Those|It|Its|They|Their|There|He|She|His|Her|We|Our|I|In|On|At|As|By|For|From|With|A|An|And|But|However|Also|Meanwhile|According|During|After|Before|Since|So|Some|Many|More|Over|Among|Besides|Moreover|Additionally|Furthermore|Yet|When|While|If|Last|This|Next)\b/
+  /^["“‘']?(?:The|This|That|These|Those|It|Its|They|Their|There|He|She|His|Her|We|Our|I|In|On|At|As|By|For|From|With|A|An|And|But|However|Also|Meanwhile|According|During|After|Before|Since|So|Some|Many|More|Over|Among|Besides|Moreover|Additionally|Furthermore|Yet|When|While|If|Last|Next)\b/
 
 const INNER_BREAK = /[.!?…]["”’')\]]*\s/
 let sharedSegmenter: Intl.Segmenter | undefined
