@@ -29,7 +29,7 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, State> 
           <h1>The dashboard stopped unexpectedly</h1>
           <p>Something went wrong that the dashboard could not recover from on its own.</p>
           <p>
-            <a className="button" href={paths.home()}>
+            <a className="button" href={paths.overview()}>
               Start again
             </a>
           </p>

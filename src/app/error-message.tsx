@@ -18,8 +18,8 @@ export function ErrorMessage({ title, message, detail }: ErrorMessageProps) {
         <button type="button" className="button" onClick={() => window.location.reload()}>
           Reload the page
         </button>
-        <Link className="button button--secondary" to={paths.home()}>
-          Go to the dataset table
+        <Link className="button button--secondary" to={paths.overview()}>
+          Go to the overview
         </Link>
       </div>
       {detail ? (

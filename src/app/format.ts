@@ -106,3 +106,39 @@ export function formatDate(isoDate: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`)
   return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date)
 }
+
+/** 1 -> "1st", 2 -> "2nd", 11 -> "11th", 23 -> "23rd". */
+export function ordinal(n: number): string {
+  const tens = n % 100
+  if (tens >= 11 && tens <= 13) return `${n}th`
+  const suffix = ['th', 'st', 'nd', 'rd'][n % 10] ?? 'th'
+  return `${n}${suffix}`
+}
+
+/**
+ * An edition as a category, not a date: "6th (2023)". The year comes from the catalog; without
+ * it the edition's number alone is shown.
+ */
+export function formatEdition(edition: number, year?: number | null): string {
+  return year ? `${ordinal(edition)} (${year})` : ordinal(edition)
+}
+
+/** A sum over districts: "≥ 1,280" when a part is a lower bound, never a plain number then. */
+export function formatTotal(value: number, unit: Unit, qualifier: Qualifier): string {
+  const amount = formatAmount(value, unit)
+  switch (qualifier) {
+    case 'exact':
+      return amount
+    case 'more_than':
+    case 'at_least':
+      return `≥ ${amount}`
+    case 'nearly':
+    case 'up_to':
+      return `≤ ${amount}`
+    case 'about':
+      return `≈ ${amount}`
+  }
+}
+
+/** The text used where a cell has no value: never a zero. */
+export const NOT_REPORTED = 'not reported'

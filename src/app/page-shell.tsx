@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Link } from 'react-router'
+import { Link, NavLink } from 'react-router'
 import { paths } from './paths'
 
 export const APP_TITLE = 'CIIE District Dashboard'
@@ -16,12 +16,19 @@ export function PageShell({ children }: { children: ReactNode }) {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link className="site-header__title" to={paths.home()}>
+          <Link className="site-header__title" to={paths.overview()}>
             {APP_TITLE}
           </Link>
           <p className="site-header__tagline">
             Shanghai districts and the China International Import Expo, as reported in the press
           </p>
+          <nav className="site-nav" aria-label="Main">
+            <NavLink to={paths.overview()} end>
+              Overview
+            </NavLink>
+            <NavLink to={paths.compare()}>Compare districts</NavLink>
+            <NavLink to={paths.sources()}>Sources</NavLink>
+          </nav>
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>

@@ -1,31 +1,56 @@
 /**
  * Every URL in the app is built here, so a route can move without hunting for string literals.
- * Filters live in the query string so a filtered table can be bookmarked or sent by e-mail.
+ * The URL holds each view's state (edition, districts, metrics, the open evidence), so any view
+ * can be bookmarked or sent as a link.
  */
 
-export interface DatasetTableFilters {
-  /** A district id such as `jingan`. */
-  district?: string | null
-  /** A CIIE edition number, or `none` for numbers not tied to an edition. */
-  edition?: string | null
-}
-
 export const routePatterns = {
-  home: '/',
+  overview: '/',
+  district: '/districts/:districtId',
+  edition: '/editions/:edition',
+  compare: '/compare',
+  metric: '/metrics/:metricKey',
+  article: '/articles/:articleId',
+  sources: '/sources',
   notFound: '*',
 } as const
 
-function withQuery(pathname: string, params: Record<string, string | null | undefined>): string {
+/** A query string from the given values, skipping empty ones; keys keep the given order. */
+export function withQuery(
+  pathname: string,
+  params: Record<string, string | number | null | undefined>,
+): string {
   const search = new URLSearchParams()
   for (const [key, value] of Object.entries(params)) {
-    if (value) search.set(key, value)
+    if (value !== null && value !== undefined && value !== '') search.set(key, String(value))
   }
   const query = search.toString()
-  return query ? `${pathname}?${query}` : pathname
+  return query ? `${pathname}?${query.replaceAll('%2C', ',')}` : pathname
+}
+
+export interface CompareState {
+  districts: ReadonlyArray<string>
+  edition?: number | null
+  metrics?: ReadonlyArray<string>
+  /** `independent`: each panel gets its own scale; the default shares one scale per metric. */
+  scale?: 'shared' | 'independent'
 }
 
 export const paths = {
-  /** The dataset table, optionally filtered. */
-  home: (filters: DatasetTableFilters = {}) =>
-    withQuery(routePatterns.home, { district: filters.district, edition: filters.edition }),
+  overview: (state: { edition?: number | null; metric?: string | null } = {}) =>
+    withQuery(routePatterns.overview, { edition: state.edition, metric: state.metric }),
+  district: (districtId: string) => `/districts/${encodeURIComponent(districtId)}`,
+  edition: (edition: number, state: { metric?: string | null } = {}) =>
+    withQuery(`/editions/${edition}`, { metric: state.metric }),
+  compare: (state: CompareState = { districts: [] }) =>
+    withQuery(routePatterns.compare, {
+      districts: state.districts.join(','),
+      edition: state.edition,
+      metrics: state.metrics?.join(','),
+      scale: state.scale === 'independent' ? 'independent' : null,
+    }),
+  metric: (metricKey: string) => `/metrics/${encodeURIComponent(metricKey)}`,
+  article: (articleId: string, state: { highlight?: string | null } = {}) =>
+    withQuery(`/articles/${encodeURIComponent(articleId)}`, { highlight: state.highlight }),
+  sources: () => routePatterns.sources,
 } as const

@@ -13,7 +13,7 @@ function RouteErrorMessage() {
   return (
     <ErrorMessage
       title="This page could not be shown"
-      message="Something went wrong while drawing this page. Reloading usually helps; if it does not, the table of all numbers is still available."
+      message="Something went wrong while drawing this page. Reloading usually helps; if it does not, start again from the overview."
       detail={describeRouteError(error)}
     />
   )

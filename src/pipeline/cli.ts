@@ -5,8 +5,17 @@
  * writes the API files. Bad files are reported as `file:line: cause`; without --lenient nothing
  * is written, so the last good output stays in place.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { buildDataset } from './build-dataset'
 import { emitApi } from './emit-api'
@@ -130,13 +139,29 @@ function readArticles(folder: string, files: ReadonlyArray<string>) {
 }
 
 /** Writes every file beside its target first, then renames: a reader never sees half a file. */
+/**
+ * Writes the API files into a staging folder next to `out`, then swaps it in, so a failed run
+ * leaves the previous files whole and files of removed articles do not linger.
+ */
 function writeApi(out: string, files: ReadonlyArray<{ path: string; contents: string }>) {
-  mkdirSync(out, { recursive: true })
-  for (const file of files) {
-    const target = join(out, file.path)
-    writeFileSync(`${target}.tmp`, file.contents)
-    renameSync(`${target}.tmp`, target)
+  const target = resolve(out)
+  const staging = `${target}.staging-${process.pid}`
+  const previous = `${target}.previous-${process.pid}`
+  rmSync(staging, { recursive: true, force: true })
+  try {
+    for (const file of files) {
+      const path = join(staging, file.path)
+      mkdirSync(dirname(path), { recursive: true })
+      writeFileSync(path, file.contents)
+    }
+  } catch (error) {
+    rmSync(staging, { recursive: true, force: true })
+    throw error
   }
+  const hadPrevious = existsSync(target)
+  if (hadPrevious) renameSync(target, previous)
+  renameSync(staging, target)
+  if (hadPrevious) rmSync(previous, { recursive: true, force: true })
 }
 
 export function main(argv: ReadonlyArray<string>): number {
@@ -170,7 +195,10 @@ export function main(argv: ReadonlyArray<string>): number {
     if (files.length > PROGRESS_ABOVE)
       process.stderr.write(`extracting figures from ${articles.length} articles\n`)
     const dataset = buildDataset(articles, getGazetteer())
-    writeApi(options.out, emitApi(dataset, loadCatalog()))
+    writeApi(
+      options.out,
+      emitApi(dataset, loadCatalog(), new Map(articles.map((a) => [a.id, a.text]))),
+    )
     if (options.report) process.stdout.write(`${formatReport(dataset)}\n`)
     if (problems.length > 0) {
       process.stderr.write(`skipped ${problems.length} unreadable files (--lenient):\n`)

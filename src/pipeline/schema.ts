@@ -201,3 +201,127 @@ export const DatasetSchema = z.object({
   discarded: z.array(DiscardedSchema),
 })
 export type Dataset = z.infer<typeof DatasetSchema>
+
+/*
+ * The API files the app reads. The overview needs only the summary, which stays small however
+ * many articles there are; evidence and article text are in per-district and per-article files
+ * that load when asked for.
+ */
+
+/** What the dataset was built from; the footer of views and exports cites it. */
+export const CorpusInfoSchema = z.object({
+  articles: z.number().int().nonnegative(),
+  observations: z.number().int().nonnegative(),
+  /** The oldest and newest article dates: the data is "as of" the newest. Null when empty. */
+  firstDate: IsoDateSchema.nullable(),
+  lastDate: IsoDateSchema.nullable(),
+})
+export type CorpusInfo = z.infer<typeof CorpusInfoSchema>
+
+/**
+ * One summary cell on the wire: [edition, value, unit, qualifier, observations, conflict].
+ * A tuple rather than an object keeps 16 districts × 8 editions × 16 metrics well under 100 KB.
+ */
+export const AggregateRowSchema = z.tuple([
+  z.number().int().min(1),
+  z.number().finite().nonnegative(),
+  UnitSchema,
+  QualifierSchema,
+  z.number().int().min(1),
+  z.union([z.literal(0), z.literal(1)]),
+])
+export type AggregateRow = z.infer<typeof AggregateRowSchema>
+
+/** One value per district × edition × metric, as the aggregation rules in the README decide it. */
+export interface Aggregate {
+  district: DistrictId
+  edition: number
+  metric: MetricKey
+  value: number
+  unit: Unit
+  qualifier: Qualifier
+  /** How many observations stand behind the value (the evidence panel lists them all). */
+  observations: number
+  /** True when articles give different values for the same cell. */
+  conflict: boolean
+}
+
+/** summary.json as written: the catalog, the corpus and the cells by metric, then district. */
+export const SummaryFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  corpus: CorpusInfoSchema,
+  districts: z.array(DistrictSchema),
+  zones: z.array(ZoneSchema),
+  editions: z.array(EditionSchema),
+  metrics: z.array(MetricSchema),
+  cells: z.partialRecord(
+    MetricKeySchema,
+    z.partialRecord(DistrictIdSchema, z.array(AggregateRowSchema)),
+  ),
+})
+export type SummaryFile = z.infer<typeof SummaryFileSchema>
+
+/** The summary as the app uses it: the cells spelled out as objects. */
+export type Summary = Omit<SummaryFile, 'cells'> & { aggregates: Array<Aggregate> }
+
+/** Spells out the wire tuples; the order is the file's (metric, district, edition). */
+export function expandSummary(file: SummaryFile): Summary {
+  const { cells, ...rest } = file
+  const aggregates: Array<Aggregate> = []
+  for (const [metric, byDistrict] of Object.entries(cells)) {
+    for (const [district, rows] of Object.entries(byDistrict ?? {})) {
+      for (const [edition, value, unit, qualifier, observations, conflict] of rows ?? []) {
+        aggregates.push({
+          district: district as DistrictId,
+          edition,
+          metric: metric as MetricKey,
+          value,
+          unit,
+          qualifier,
+          observations,
+          conflict: conflict === 1,
+        })
+      }
+    }
+  }
+  return { ...rest, aggregates }
+}
+
+/** The summary file, validated and spelled out in one step at the fetch boundary. */
+export const SummarySchema = SummaryFileSchema.transform(expandSummary)
+
+/** districts/<id>.json: everything read about one district, for its page and its evidence. */
+export const DistrictDetailSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  district: DistrictIdSchema,
+  /** Every article that gave this district a figure or a milestone, or names it. */
+  articles: z.array(ArticleSummarySchema),
+  observations: z.array(ObservationSchema),
+  milestones: z.array(MilestoneSchema),
+  organisations: z.array(OrganisationSchema),
+})
+export type DistrictDetail = z.infer<typeof DistrictDetailSchema>
+
+/** articles/<id>.json: one article's text and what was read from it, with offsets into the text. */
+export const ArticleDetailSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  article: ArticleSummarySchema,
+  /** The normalised text (paragraphs joined by a blank line) that the offsets point into. */
+  text: z.string(),
+  observations: z.array(ObservationSchema),
+  discarded: z.array(DiscardedSchema),
+  milestones: z.array(MilestoneSchema),
+})
+export type ArticleDetail = z.infer<typeof ArticleDetailSchema>
+
+/** articles.json: the article index for the sources page. */
+export const ArticleIndexEntrySchema = ArticleSummarySchema.extend({
+  observations: z.number().int().nonnegative(),
+})
+export type ArticleIndexEntry = z.infer<typeof ArticleIndexEntrySchema>
+export const ArticleIndexSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  corpus: CorpusInfoSchema,
+  articles: z.array(ArticleIndexEntrySchema),
+})
+export type ArticleIndex = z.infer<typeof ArticleIndexSchema>

@@ -2,19 +2,37 @@ import { Link, useLocation } from 'react-router'
 import { APP_TITLE } from '../app/page-shell'
 import { paths } from '../app/paths'
 
-/** Any URL the route table does not know. */
-export function NotFound() {
-  const { pathname } = useLocation()
+export interface NotFoundProps {
+  /** What was not found, e.g. "District not found". */
+  title?: string
+  /** Why, in plain words; defaults to the unknown address. */
+  message?: string
+}
+
+/**
+ * Any URL the route table does not know, and any route whose parameters name nothing the data
+ * knows (an unknown district, edition, metric or article, or a malformed query).
+ */
+export function NotFound({ title = 'Page not found', message }: NotFoundProps) {
+  const { pathname, search } = useLocation()
   return (
     <section className="notice" aria-labelledby="not-found-title">
-      <title>{`Page not found · ${APP_TITLE}`}</title>
-      <h1 id="not-found-title">Page not found</h1>
+      <title>{`${title} · ${APP_TITLE}`}</title>
+      <h1 id="not-found-title">{title}</h1>
       <p>
-        There is no page at <code>{pathname}</code>. The link may be out of date or mistyped.
+        {message ?? (
+          <>
+            There is no page at <code>{pathname + search}</code>. The link may be out of date or
+            mistyped.
+          </>
+        )}
       </p>
-      <p>
-        <Link className="button" to={paths.home()}>
-          Go to the dataset table
+      <p className="notice__actions">
+        <Link className="button" to={paths.overview()}>
+          Go to the overview
+        </Link>
+        <Link className="button button--secondary" to={paths.sources()}>
+          See all sources
         </Link>
       </p>
     </section>

@@ -26,10 +26,7 @@ describe('error boundaries', () => {
 
     expect(screen.getByRole('banner')).toHaveTextContent('CIIE District Dashboard')
     expect(screen.getByRole('heading', { name: 'This page could not be shown' })).toBeVisible()
-    expect(screen.getByRole('link', { name: 'Go to the dataset table' })).toHaveAttribute(
-      'href',
-      '/',
-    )
+    expect(screen.getByRole('link', { name: 'Go to the overview' })).toHaveAttribute('href', '/')
     expect(screen.getByRole('button', { name: 'Reload the page' })).toBeEnabled()
     expect(screen.getByText('chart exploded')).toBeInTheDocument()
     expect(consoleError).toHaveBeenCalled()

@@ -1,23 +1,32 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { CatalogSchema, DatasetSchema, type Catalog, type Dataset } from '../../src/pipeline/schema'
+import { readGoldenText } from './golden-files'
+import {
+  ArticleDetailSchema,
+  ArticleIndexSchema,
+  DatasetSchema,
+  DistrictDetailSchema,
+  SummarySchema,
+  type ArticleDetail,
+  type ArticleIndex,
+  type Dataset,
+  type DistrictDetail,
+  type DistrictId,
+  type Summary,
+} from '../../src/pipeline/schema'
 
-/**
- * The golden API files the pipeline produced from the fixture articles: what msw serves to the UI
- * tests and where the tests take their expected values from ("one fixture, two uses").
- */
-// import.meta.dirname, not new URL(import.meta.url): jsdom replaces the global URL class.
-export const GOLDEN_API_DIR = join(import.meta.dirname, '../fixtures/golden/api')
-
-/** The raw text of one golden file, served byte for byte as the static host would. */
-export function readGoldenText(file: 'catalog.json' | 'dataset.json'): string {
-  return readFileSync(join(GOLDEN_API_DIR, file), 'utf8')
+/** The golden API files, parsed with the shared schemas: tests take expected values from them. */
+function readGolden(path: string): unknown {
+  const text = readGoldenText(path)
+  if (text === null) throw new Error(`no golden API file ${path}`)
+  return JSON.parse(text)
 }
 
 /** Parsed with the shared schemas, so a test fails loudly if the golden files drift from them. */
-export const goldenCatalog: Catalog = CatalogSchema.parse(
-  JSON.parse(readGoldenText('catalog.json')),
+export const goldenSummary: Summary = SummarySchema.parse(readGolden('summary.json'))
+export const goldenArticleIndex: ArticleIndex = ArticleIndexSchema.parse(
+  readGolden('articles.json'),
 )
-export const goldenDataset: Dataset = DatasetSchema.parse(
-  JSON.parse(readGoldenText('dataset.json')),
-)
+export const goldenDataset: Dataset = DatasetSchema.parse(readGolden('dataset.json'))
+export const goldenDistrict = (id: DistrictId): DistrictDetail =>
+  DistrictDetailSchema.parse(readGolden(`districts/${id}.json`))
+export const goldenArticle = (id: string): ArticleDetail =>
+  ArticleDetailSchema.parse(readGolden(`articles/${id}.json`))

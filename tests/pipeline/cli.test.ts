@@ -5,13 +5,20 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  renameSync,
   writeFileSync,
   existsSync,
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DatasetSchema } from '../../src/pipeline/schema'
+import {
+  ArticleDetailSchema,
+  ArticleIndexSchema,
+  DatasetSchema,
+  DistrictDetailSchema,
+  SummarySchema,
+} from '../../src/pipeline/schema'
 import { BUNDLED_ARTICLES, ROOT } from './corpus'
 
 function runCli(...args: Array<string>) {
@@ -40,21 +47,40 @@ function folderWith(files: Record<string, string | Uint8Array>) {
 }
 
 describe('npm run data', () => {
-  it('writes a valid dataset and catalog from the articles', () => {
+  it('writes the summary, district, article and dataset files from the articles', () => {
     const { articles, out } = folderWith({})
     const result = runCli('--articles', articles, '--out', out)
     expect(result.status).toBe(0)
-    const dataset = DatasetSchema.parse(JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')))
+    const read = (path: string): unknown => JSON.parse(readFileSync(join(out, path), 'utf8'))
+    const dataset = DatasetSchema.parse(read('dataset.json'))
     expect(dataset.articles.map((article) => article.id)).toEqual(['2023-11-27-jingan'])
-    expect(existsSync(join(out, 'catalog.json'))).toBe(true)
+    expect(SummarySchema.parse(read('summary.json')).corpus.articles).toBe(1)
+    expect(ArticleIndexSchema.parse(read('articles.json')).articles).toHaveLength(1)
+    expect(DistrictDetailSchema.parse(read('districts/jingan.json')).observations.length).toBe(
+      dataset.observations.filter((o) => o.district === 'jingan').length,
+    )
+    const article = ArticleDetailSchema.parse(read('articles/2023-11-27-jingan.json'))
+    for (const o of article.observations) expect(article.text.slice(o.start, o.end)).toBe(o.text)
   })
 
   it('writes byte-identical files on a second run', () => {
     const { articles, out } = folderWith({})
     runCli('--articles', articles, '--out', out)
     const first = readFileSync(join(out, 'dataset.json'))
+    const firstSummary = readFileSync(join(out, 'summary.json'))
     runCli('--articles', articles, '--out', out)
     expect(readFileSync(join(out, 'dataset.json')).equals(first)).toBe(true)
+    expect(readFileSync(join(out, 'summary.json')).equals(firstSummary)).toBe(true)
+  })
+
+  it('removes the files of an article that is no longer there', () => {
+    const { articles, out } = folderWith({})
+    runCli('--articles', articles, '--out', out)
+    expect(existsSync(join(out, 'articles/2023-11-27-jingan.json'))).toBe(true)
+    renameSync(join(articles, '2023-11-27-jingan.txt'), join(articles, '2023-11-28-jingan.txt'))
+    expect(runCli('--articles', articles, '--out', out).status).toBe(0)
+    expect(existsSync(join(out, 'articles/2023-11-27-jingan.json'))).toBe(false)
+    expect(existsSync(join(out, 'articles/2023-11-28-jingan.json'))).toBe(true)
   })
 
   it('names every bad file with its line and cause, exits non-zero and writes nothing', () => {

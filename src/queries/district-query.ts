@@ -1,0 +1,19 @@
+import { queryOptions, skipToken, useQuery } from '@tanstack/react-query'
+import { fetchDistrict } from '../api/fetch-district'
+import type { DistrictId } from '../pipeline/schema'
+import { apiKeys } from './keys'
+
+export const districtQuery = (id: DistrictId) =>
+  queryOptions({
+    queryKey: apiKeys.district(id),
+    queryFn: () => fetchDistrict(id),
+    staleTime: Infinity,
+  })
+
+/** A district's detail; with `null` nothing is fetched (no cell is open in the evidence panel). */
+export const useDistrict = (id: DistrictId | null) =>
+  useQuery(
+    id === null
+      ? { queryKey: apiKeys.district(''), queryFn: skipToken, staleTime: Infinity }
+      : districtQuery(id),
+  )

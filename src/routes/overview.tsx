@@ -1,0 +1,4 @@
+/** Placeholder while the view is built. */
+export function OverviewPage() {
+  return <h1>overview</h1>
+}
