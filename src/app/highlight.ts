@@ -76,3 +76,26 @@ export function rankSpans(spans: ReadonlyArray<SpanRef>): (span: SpanRef) => num
   }
   return (span) => ranks.get(spanKey(span)) ?? 0
 }
+
+/**
+ * Splits a figure's sentence around the figure, from the offsets the dataset records (the
+ * figure's start and end in the article, and where its sentence starts). Falls back to finding
+ * the words when the offsets do not point at them.
+ */
+export function splitSentenceAtFigure(figure: {
+  sentence: string
+  sentenceStart: number
+  start: number
+  end: number
+  text: string
+}): SentencePart[] {
+  const from = figure.start - figure.sentenceStart
+  const to = figure.end - figure.sentenceStart
+  if (from < 0 || to > figure.sentence.length || figure.sentence.slice(from, to) !== figure.text)
+    return splitAtSpan(figure.sentence, figure.text)
+  const parts: SentencePart[] = []
+  if (from > 0) parts.push({ text: figure.sentence.slice(0, from), highlight: false })
+  parts.push({ text: figure.sentence.slice(from, to), highlight: true })
+  if (to < figure.sentence.length) parts.push({ text: figure.sentence.slice(to), highlight: false })
+  return parts
+}

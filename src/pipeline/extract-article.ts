@@ -95,6 +95,7 @@ export function extractArticle(article: Article, gazetteer: Gazetteer): ArticleE
       const span = {
         article: article.id,
         sentence: sentence.text,
+        sentenceStart: sentence.start,
         start: sentence.start + quantity.start,
         end: sentence.start + quantity.end,
         text: quantity.text,

@@ -139,6 +139,8 @@ export type ArticleSummary = z.infer<typeof ArticleSummarySchema>
 const SpanFields = {
   article: SlugSchema,
   sentence: z.string().min(1),
+  /** Where the sentence starts in the article's text: `start - sentenceStart` is in `sentence`. */
+  sentenceStart: z.number().int().nonnegative(),
   /** Offsets of the quantity in the article's normalised text (see parse-article.ts). */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { rankSpans, splitAtSpan, type SpanRef } from '../../src/app/highlight'
+import {
+  rankSpans,
+  splitAtSpan,
+  splitSentenceAtFigure,
+  type SpanRef,
+} from '../../src/app/highlight'
 
 describe('splitAtSpan', () => {
   it('highlights the words in the middle of a sentence', () => {
@@ -62,5 +67,37 @@ describe('rankSpans', () => {
     const rankOf = rankSpans([span(100, 'a'), span(5, 'b')])
     expect(rankOf(span(100, 'a'))).toBe(0)
     expect(rankOf(span(5, 'b'))).toBe(0)
+  })
+})
+
+describe('splitSentenceAtFigure', () => {
+  it('cuts the sentence at the recorded offsets, not at the first matching words', () => {
+    const sentence = 'It signed 28 deals, and 28 firms came.'
+    const second = sentence.lastIndexOf('28')
+    const parts = splitSentenceAtFigure({
+      sentence,
+      sentenceStart: 100,
+      start: 100 + second,
+      end: 100 + second + 2,
+      text: '28',
+    })
+    expect(parts.map((p) => p.text).join('')).toBe(sentence)
+    expect(parts.find((p) => p.highlight)?.text).toBe('28')
+    expect(parts[0]?.text).toBe('It signed 28 deals, and ')
+  })
+
+  it('finds the words when the offsets do not point at them', () => {
+    const parts = splitSentenceAtFigure({
+      sentence: 'About 80 came.',
+      sentenceStart: 0,
+      start: 50,
+      end: 52,
+      text: '80',
+    })
+    expect(parts).toEqual([
+      { text: 'About ', highlight: false },
+      { text: '80', highlight: true },
+      { text: ' came.', highlight: false },
+    ])
   })
 })

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import { emitApi } from '../../src/pipeline/emit-api'
+import { loadCatalog } from '../../src/pipeline/reference'
+import {
+  SCHEMA_VERSION,
+  SummarySchema,
+  type Dataset,
+  type Observation,
+} from '../../src/pipeline/schema'
+
+const SUMMARY_BUDGET_BYTES = 100 * 1024
+
+/**
+ * The worst case the summary must fit: every district reports every metric at every edition in
+ * two disagreeing articles, with long values and the longest qualifier.
+ */
+function fullGridDataset(): Dataset {
+  const catalog = loadCatalog()
+  const articles = ['a', 'b'].map((suffix, index) => ({
+    id: `synthetic-${suffix}`,
+    date: `2025-11-0${index + 1}`,
+    title: 'Synthetic',
+    district: null,
+    districts: [],
+    area: null,
+    edition: null,
+    warnings: [],
+  }))
+  const observations: Array<Observation> = []
+  for (const article of articles)
+    for (const district of catalog.districts)
+      for (const edition of catalog.editions)
+        for (const metric of catalog.metrics)
+          observations.push({
+            id: `${article.id}-${district.id}-${edition.edition}-${metric.key}`,
+            article: article.id,
+            sentence: 'x',
+            sentenceStart: 0,
+            start: 0,
+            end: 1,
+            metric: metric.key,
+            value: 123456789012.5 + observations.length,
+            unit: metric.unitKind === 'money' ? 'USD' : 'count',
+            qualifier: 'more_than',
+            district: district.id,
+            area: null,
+            edition: edition.edition,
+            scope: 'ciie',
+            text: 'x',
+            conversion: null,
+          })
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    articles,
+    observations,
+    milestones: [],
+    organisations: [],
+    discarded: [],
+  }
+}
+
+describe('the summary file', () => {
+  it('stays under 100 KB for 16 districts × 8 editions × every metric', () => {
+    const catalog = loadCatalog()
+    const files = emitApi(
+      fullGridDataset(),
+      catalog,
+      new Map([
+        ['synthetic-a', 'x'],
+        ['synthetic-b', 'x'],
+      ]),
+    )
+    const summary = files.find((file) => file.path === 'summary.json')
+    expect(summary).toBeDefined()
+    const bytes = new TextEncoder().encode(summary?.contents).length
+    expect(bytes).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
+    const parsed = SummarySchema.parse(JSON.parse(summary?.contents ?? ''))
+    expect(parsed.aggregates).toHaveLength(
+      catalog.districts.length * catalog.editions.length * catalog.metrics.length,
+    )
+    expect(parsed.aggregates.every((a) => a.conflict && a.observations === 2)).toBe(true)
+  })
+
+  it('writes a file for every district, data or not, and one per article', () => {
+    const catalog = loadCatalog()
+    const paths = emitApi(
+      fullGridDataset(),
+      catalog,
+      new Map([
+        ['synthetic-a', 'x'],
+        ['synthetic-b', 'x'],
+      ]),
+    ).map((f) => f.path)
+    for (const district of catalog.districts)
+      expect(paths).toContain(`districts/${district.id}.json`)
+    expect(paths).toContain('articles/synthetic-a.json')
+    expect(paths).toEqual([...paths].sort())
+  })
+
+  it('refuses to write an article file without the article text', () => {
+    expect(() => emitApi(fullGridDataset(), loadCatalog(), new Map())).toThrow(/no text/)
+  })
+})
