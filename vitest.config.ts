@@ -19,6 +19,9 @@ export default defineConfig({
           setupFiles: ['tests/setup.ts'],
           // Testing Library's automatic cleanup after each test needs the globals.
           globals: true,
+          // Rendering a whole view with its charts in jsdom takes a second or two on 2 cores;
+          // the default 5 s is too close when the machine is busy.
+          testTimeout: 20_000,
         },
       },
       {

@@ -142,3 +142,12 @@ export function formatTotal(value: number, unit: Unit, qualifier: Qualifier): st
 
 /** The text used where a cell has no value: never a zero. */
 export const NOT_REPORTED = 'not reported'
+
+/** What a unit is called in a chart title: "Investment (US$)". */
+export const UNIT_NAMES: Record<Unit, string> = {
+  count: 'number',
+  CNY: 'yuan',
+  USD: 'US$',
+  sqm: 'square metres',
+  percent: '%',
+}

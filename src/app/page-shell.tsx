@@ -16,12 +16,14 @@ export function PageShell({ children }: { children: ReactNode }) {
       </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <Link className="site-header__title" to={paths.overview()}>
-            {APP_TITLE}
-          </Link>
-          <p className="site-header__tagline">
-            Shanghai districts and the China International Import Expo, as reported in the press
-          </p>
+          <div>
+            <Link className="site-header__title" to={paths.overview()}>
+              {APP_TITLE}
+            </Link>
+            <p className="site-header__tagline">
+              Shanghai districts and the China International Import Expo, as reported in the press
+            </p>
+          </div>
           <nav className="site-nav" aria-label="Main">
             <NavLink to={paths.overview()} end>
               Overview

@@ -1,4 +1,4 @@
-import { queryOptions, skipToken, useQuery } from '@tanstack/react-query'
+import { queryOptions, skipToken, useQueries, useQuery } from '@tanstack/react-query'
 import { fetchDistrict } from '../api/fetch-district'
 import type { DistrictId } from '../pipeline/schema'
 import { apiKeys } from './keys'
@@ -17,3 +17,7 @@ export const useDistrict = (id: DistrictId | null) =>
       ? { queryKey: apiKeys.district(''), queryFn: skipToken, staleTime: Infinity }
       : districtQuery(id),
   )
+
+/** Several districts' details at once (a KPI tile's evidence spans every reporting district). */
+export const useDistricts = (ids: ReadonlyArray<DistrictId>) =>
+  useQueries({ queries: ids.map((id) => districtQuery(id)) })

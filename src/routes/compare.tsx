@@ -1,4 +1,229 @@
-/** Placeholder while the view is built. */
+import { Link, useNavigate, useSearchParams } from 'react-router'
+import { EmptyState } from '../app/empty-state'
+import { APP_TITLE } from '../app/page-shell'
+import { paths, type CompareState } from '../app/paths'
+import type { DistrictId, MetricKey } from '../pipeline/schema'
+import { MetricComparison } from './compare-panels'
+import { DistrictPicker, MetricChooser } from './compare-picker'
+import {
+  joinNames,
+  nextCompareState,
+  parseCompareParams,
+  toggleMetric,
+  type CompareView,
+} from './compare-state'
+import { EvidencePanel } from './evidence-panel'
+import { useEvidence } from './evidence'
+import { NotFound } from './not-found'
+import type { SummaryModel } from './summary-model'
+import { WithSummary } from './with-summary'
+import './views.css'
+import './compare.css'
+
+/**
+ * `/compare?districts=jingan,qingpu&edition=6&metrics=partners&scale=independent`: two to six
+ * districts side by side, one row of small multiples per metric. Everything is in the URL, so a
+ * comparison can be bookmarked, sent, and reloaded as it was.
+ */
 export function ComparePage() {
-  return <h1>compare</h1>
+  return <WithSummary>{(model) => <Comparison model={model} />}</WithSummary>
+}
+
+function Comparison({ model }: { model: SummaryModel }) {
+  const [params] = useSearchParams()
+  const navigate = useNavigate()
+  const evidence = useEvidence(model.editions)
+  const parsed = parseCompareParams(params, model)
+
+  if (!parsed.ok)
+    return (
+      <CompareNotFound
+        model={model}
+        title={parsed.title}
+        message={parsed.message}
+        repaired={parsed.repaired}
+      />
+    )
+  if (evidence.invalid)
+    return (
+      <NotFound
+        title="Evidence not found"
+        message="The link asks for the sources of a value that does not exist."
+      />
+    )
+
+  const { view } = parsed
+  // Adding or removing a district is a step Back should undo; the other controls adjust a view.
+  const go = (change: Parameters<typeof nextCompareState>[1], push = false) =>
+    void navigate(paths.compare(nextCompareState(view, change)), {
+      replace: !push,
+      preventScrollReset: true,
+    })
+  const names = view.districts.map((d) => model.districtName(d))
+
+  return (
+    <>
+      <title>
+        {view.districts.length >= 2
+          ? `Compare ${joinNames(names)} · ${APP_TITLE}`
+          : `Compare districts · ${APP_TITLE}`}
+      </title>
+      <div className="page-header">
+        <div>
+          <h1>Compare districts</h1>
+          <p className="page-header__lede">
+            Two to six districts side by side: one panel per district for each figure, every CIIE
+            edition along the bottom, the chosen edition outlined. Click a bar for its sources.
+          </p>
+        </div>
+      </div>
+
+      <section className="compare-controls" aria-label="What to compare">
+        <DistrictPicker
+          model={model}
+          districts={view.districts}
+          onAdd={(district) => go({ districts: [...view.districts, district] }, true)}
+          onRemove={(district) =>
+            go({ districts: view.districts.filter((d) => d !== district) }, true)
+          }
+        />
+        {view.districts.length >= 2 && view.edition !== null ? (
+          <ViewControls
+            model={model}
+            view={view}
+            edition={view.edition}
+            onEdition={(edition) => go({ edition })}
+            onToggleMetric={(metric) => go({ metrics: toggleMetric(model, view.metrics, metric) })}
+            onScale={(independent) => go({ scale: independent ? 'independent' : 'shared' })}
+          />
+        ) : null}
+      </section>
+
+      {view.districts.length < 2 ? (
+        <EmptyState title="Pick two to six districts to compare">
+          <p>
+            {view.districts[0]
+              ? `${model.districtName(view.districts[0])} is chosen. Add one more district to see them side by side.`
+              : 'Add districts with the picker above; each gets its own panel for every figure.'}
+          </p>
+        </EmptyState>
+      ) : view.edition === null ? (
+        <EmptyState title="No figures yet">
+          <p>The dataset has no CIIE editions to compare.</p>
+        </EmptyState>
+      ) : view.metrics.length === 0 ? (
+        <EmptyState title={`${joinNames(names)} report no figures`}>
+          <p>
+            No article gives a figure for these districts at any CIIE edition. Try other districts,
+            or <Link to={paths.overview()}>see which districts report what</Link>.
+          </p>
+        </EmptyState>
+      ) : (
+        <div className="compare-metrics-stack">
+          {view.metrics.map((metric) => (
+            <MetricComparison
+              key={metric}
+              model={model}
+              metric={metric}
+              districts={view.districts}
+              edition={view.edition ?? 0}
+              independent={view.scale === 'independent'}
+              onSelect={(cell) => evidence.open(cell)}
+              onRemove={
+                view.metrics.length > 1
+                  ? () => go({ metrics: toggleMetric(model, view.metrics, metric) })
+                  : undefined
+              }
+            />
+          ))}
+        </div>
+      )}
+
+      {evidence.selection ? (
+        <EvidencePanel selection={evidence.selection} model={model} onClose={evidence.close} />
+      ) : null}
+    </>
+  )
+}
+
+function ViewControls({
+  model,
+  view,
+  edition,
+  onEdition,
+  onToggleMetric,
+  onScale,
+}: {
+  model: SummaryModel
+  view: CompareView
+  edition: number
+  onEdition: (edition: number) => void
+  onToggleMetric: (metric: MetricKey) => void
+  onScale: (independent: boolean) => void
+}) {
+  const withData = new Set(
+    view.districts.flatMap((district) => model.aggregates({ district }).map((a) => a.edition)),
+  )
+  return (
+    <div className="compare-view-controls">
+      <div className="controls">
+        <label className="control">
+          CIIE edition
+          <select value={edition} onChange={(event) => onEdition(Number(event.target.value))}>
+            {[...model.editions].reverse().map((e) => (
+              <option key={e.edition} value={e.edition}>
+                {model.editionLabel(e.edition)}
+                {withData.has(e.edition) ? '' : ' — no figures for these districts'}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="compare-toggle">
+          <input
+            type="checkbox"
+            checked={view.scale === 'independent'}
+            onChange={(event) => onScale(event.target.checked)}
+          />
+          Independent scales
+          <span className="compare-toggle__hint">one scale per district</span>
+        </label>
+      </div>
+      <MetricChooser
+        model={model}
+        districts={view.districts}
+        metrics={view.metrics}
+        onToggle={onToggleMetric}
+      />
+    </div>
+  )
+}
+
+/** The not-found page for a link that says something wrong, with the link put right beside it. */
+function CompareNotFound({
+  model,
+  title,
+  message,
+  repaired,
+}: {
+  model: SummaryModel
+  title: string
+  message: string
+  repaired: CompareState
+}) {
+  const kept = repaired.districts.flatMap((id) => {
+    const district = model.findDistrict(id)
+    return district ? [district.id] : []
+  })
+  return (
+    <>
+      <NotFound title={title} message={message} />
+      <p className="compare-way-back">
+        <Link to={paths.compare(repaired)}>
+          {kept.length > 0
+            ? `Compare ${joinNames(kept.map((d: DistrictId) => model.districtName(d)))} without what was wrong`
+            : 'Start a new comparison'}
+        </Link>
+      </p>
+    </>
+  )
 }

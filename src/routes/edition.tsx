@@ -1,4 +1,99 @@
-/** Placeholder while the view is built. */
+import { Link, useParams } from 'react-router'
+import { EmptyState } from '../app/empty-state'
+import { APP_TITLE } from '../app/page-shell'
+import { paths } from '../app/paths'
+import { parseEdition } from '../app/url-state'
+import { DistrictBars } from './district-bars'
+import { EvidencePanel } from './evidence-panel'
+import { useEvidence } from './evidence'
+import { NotFound } from './not-found'
+import type { SummaryModel } from './summary-model'
+import { WithSummary } from './with-summary'
+import './views.css'
+
+/** `/editions/:edition`: every district at one CIIE edition, one chart per metric. */
 export function EditionPage() {
-  return <h1>edition</h1>
+  return <WithSummary>{(model) => <EditionView model={model} />}</WithSummary>
+}
+
+function EditionView({ model }: { model: SummaryModel }) {
+  const { edition: editionParam = '' } = useParams()
+  const evidence = useEvidence(model.editions)
+  const edition = parseEdition(editionParam, model.editions)
+  if (edition === null)
+    return (
+      <NotFound
+        title="Edition not found"
+        message={`There is no CIIE edition "${editionParam}". Editions run from 1 (2018) to ${model.editions.length} (${model.editions.at(-1)?.year ?? ''}).`}
+      />
+    )
+  if (evidence.invalid)
+    return (
+      <NotFound
+        title="Evidence not found"
+        message="The link asks for the sources of a value that does not exist."
+      />
+    )
+
+  const editionLabel = model.editionName(edition)
+  const info = model.edition(edition)
+  const metrics = model.metricsWithData(edition)
+  const previous = model.edition(edition - 1)
+  const next = model.edition(edition + 1)
+
+  return (
+    <>
+      <title>{`${editionLabel} · ${APP_TITLE}`}</title>
+      <div className="page-header">
+        <div>
+          <h1>All districts at the {editionLabel}</h1>
+          <p className="page-header__lede">
+            {info ? `${info.en}, ${info.start} to ${info.end}. ` : ''}
+            {metrics.length} {metrics.length === 1 ? 'figure is' : 'figures are'} reported by at
+            least one district. Click a bar for its sources.
+          </p>
+        </div>
+        <nav className="edition-nav" aria-label="Other editions">
+          {previous ? (
+            <Link to={paths.edition(previous.edition)}>
+              ← {model.editionLabel(previous.edition)}
+            </Link>
+          ) : null}
+          {next ? (
+            <Link to={paths.edition(next.edition)}>{model.editionLabel(next.edition)} →</Link>
+          ) : null}
+        </nav>
+      </div>
+
+      {metrics.length === 0 ? (
+        <EmptyState title={`No figures for the ${editionLabel}`}>
+          <p>
+            No article gives a district figure for this edition.{' '}
+            {model.latestEdition !== null ? (
+              <Link to={paths.edition(model.latestEdition)}>
+                See the {model.editionName(model.latestEdition)}
+              </Link>
+            ) : null}
+          </p>
+        </EmptyState>
+      ) : (
+        <div className="chart-stack">
+          {metrics.map((metric) => (
+            <section key={metric} className="page-section">
+              <DistrictBars
+                model={model}
+                edition={edition}
+                metric={metric}
+                onSelect={(cell) => evidence.open(cell)}
+              />
+            </section>
+          ))}
+        </div>
+      )}
+
+      {evidence.selection ? (
+        <EvidencePanel selection={evidence.selection} model={model} onClose={evidence.close} />
+      ) : null}
+    </>
+  )
 }

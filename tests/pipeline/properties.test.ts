@@ -124,9 +124,9 @@ describe('the extractor, on any text', () => {
           )
           expect(observation.sentence).toContain(observation.text)
           const inSentence = observation.start - observation.sentenceStart
-          expect(
-            observation.sentence.slice(inSentence, inSentence + observation.text.length),
-          ).toBe(observation.text)
+          expect(observation.sentence.slice(inSentence, inSentence + observation.text.length)).toBe(
+            observation.text,
+          )
           // The value read back from the words it came from is the value recorded.
           const again = findQuantities(observation.text).find(
             (quantity) => quantity.value === observation.value,

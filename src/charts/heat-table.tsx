@@ -1,0 +1,117 @@
+import { useId } from 'react'
+import { ConflictText, NotReportedCell } from './cell-marks'
+import type { ChartValue } from './chart-types'
+import { textColorOn } from './contrast'
+import './charts.css'
+
+export interface HeatTableProps {
+  caption: string
+  /** Districts. */
+  rows: Array<{ key: string; label: string }>
+  /** Editions. */
+  columns: Array<{ key: string; label: string }>
+  cell: (rowKey: string, columnKey: string) => ChartValue
+  onSelect?: (key: string) => void
+}
+
+/**
+ * Shades from lightest to darkest, for values up to 1/5, 2/5, ... of the largest value in the
+ * table. Each shade's text colour (dark or white) has at least 4.5:1 contrast on it.
+ */
+export const HEAT_SHADES = ['#e8f0f8', '#c4d7ec', '#8fb3d9', '#2f6aa8', '#0b3a6e'] as const
+
+/** The shade for `value` in a table whose largest value is `max`. */
+export function heatShade(value: number, max: number): string {
+  const share = max > 0 ? value / max : 0
+  const index = Math.min(HEAT_SHADES.length - 1, Math.max(0, Math.ceil(share * 5) - 1))
+  return HEAT_SHADES[index] ?? HEAT_SHADES[0]
+}
+
+/**
+ * A table of values, rows × columns, each cell shaded by its value relative to the largest in the
+ * table. Reported cells are buttons that open the evidence; a cell that was not reported shows
+ * "—" and is not a button. Scrolls sideways on narrow screens.
+ */
+export function HeatTable({ caption, rows, columns, cell, onSelect }: HeatTableProps) {
+  const captionId = useId()
+  const values = rows.map((row) => columns.map((column) => cell(row.key, column.key)))
+  const reported = values.flat().filter((v) => v.value !== null)
+  const max = Math.max(0, ...reported.map((v) => v.value ?? 0))
+  const largest = reported.find((v) => v.value === max)
+
+  return (
+    <div className="heat">
+      <div className="chart-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className="heat-table">
+          <caption id={captionId}>{caption}</caption>
+          <thead>
+            <tr>
+              <td />
+              {columns.map((column) => (
+                <th key={column.key} scope="col">
+                  {column.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row, rowIndex) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {columns.map((column, columnIndex) => {
+                  const v = values[rowIndex]?.[columnIndex]
+                  if (!v) return <td key={column.key} />
+                  return <td key={column.key}>{renderCell(v, max, onSelect)}</td>
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {largest ? (
+        <p className="heat-key">
+          <span>Shading: share of the largest value ({largest.display}), lower</span>
+          {HEAT_SHADES.map((shade) => (
+            <span
+              key={shade}
+              className="heat-key__swatch"
+              style={{ backgroundColor: shade }}
+              aria-hidden="true"
+            />
+          ))}
+          <span>higher</span>
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+function renderCell(v: ChartValue, max: number, onSelect: ((key: string) => void) | undefined) {
+  if (v.value === null) return <NotReportedCell className="heat-cell heat-cell--empty" />
+  const background = heatShade(v.value, max)
+  const style = { backgroundColor: background, color: textColorOn(background) }
+  const content = (
+    <>
+      {v.display}
+      {v.conflict ? <ConflictText /> : null}
+    </>
+  )
+  if (!onSelect) {
+    return (
+      <span className="heat-cell heat-cell--reported" style={style} title={v.description}>
+        {content}
+      </span>
+    )
+  }
+  return (
+    <button
+      type="button"
+      className="heat-cell heat-cell--reported"
+      style={style}
+      aria-label={v.description}
+      onClick={() => onSelect(v.key)}
+    >
+      {content}
+    </button>
+  )
+}

@@ -1,0 +1,273 @@
+import { Fragment, useId } from 'react'
+import { ChartFrame } from '../charts/chart-frame'
+import type { ChartValue } from '../charts/chart-types'
+import { ColumnChart } from '../charts/column-chart'
+import { districtColor } from '../charts/district-colors'
+import { EmptyState } from '../app/empty-state'
+import { NOT_REPORTED, UNIT_NAMES } from '../app/format'
+import { UNITS, type DistrictId, type MetricKey, type Unit } from '../pipeline/schema'
+import { joinNames } from './compare-state'
+import { cellOfKey, chartValue, formatCell, type SummaryModel } from './summary-model'
+
+export interface MetricComparisonProps {
+  model: SummaryModel
+  metric: MetricKey
+  districts: ReadonlyArray<DistrictId>
+  edition: number
+  independent: boolean
+  onSelect: (cell: { district: DistrictId; edition: number; metric: MetricKey }) => void
+  /** Takes the metric out of the comparison; absent when it is the only one. */
+  onRemove?: () => void
+}
+
+/**
+ * Panels per row: up to three (see compare.css). It follows the number of districts, not of
+ * panels in a row, so a currency's row of one panel is as wide as the panels above it.
+ */
+const columnsFor = (count: number) => (count <= 2 ? count : count === 4 ? 2 : 3)
+
+/**
+ * One metric as small multiples: a panel per district, in the order chosen, each the district's
+ * value at every edition with the chosen edition outlined. Panels share one scale unless asked
+ * not to, so bar heights compare across districts. Amounts in different currencies are never put
+ * on one scale: each currency gets its own row of panels.
+ */
+export function MetricComparison({
+  model,
+  metric,
+  districts,
+  edition,
+  independent,
+  onSelect,
+  onRemove,
+}: MetricComparisonProps) {
+  const headingId = useId()
+  const label = model.metricLabel(metric)
+  const editionLabel = model.editionLabel(edition)
+  const names = districts.map((d) => model.districtName(d))
+  const cells = districts.flatMap((district) => model.aggregates({ district, metric }))
+
+  if (cells.length === 0)
+    return (
+      <section className="page-section compare-metric" aria-labelledby={headingId}>
+        <h2 id={headingId} className="compare-metric__empty-title">
+          {label}
+        </h2>
+        <EmptyState
+          title={`${districts.length === 2 ? 'Neither' : 'None'} of these districts reports ${label.toLowerCase()}`}
+        >
+          <p>
+            No article gives a figure for {label.toLowerCase()} for {joinNames(names)} at any CIIE
+            edition.
+          </p>
+          {onRemove ? (
+            <p>
+              <button type="button" className="button button--secondary" onClick={onRemove}>
+                Stop showing {label.toLowerCase()}
+              </button>
+            </p>
+          ) : null}
+        </EmptyState>
+      </section>
+    )
+
+  const units = UNITS.filter((unit) => cells.some((c) => c.unit === unit))
+  const split = units.length > 1
+  const select = (key: string) => {
+    const cell = cellOfKey(key)
+    if (cell) onSelect(cell)
+  }
+  const missing = districts.filter((d) => !cells.some((c) => c.district === d))
+
+  return (
+    <section className="page-section compare-metric">
+      <ChartFrame
+        title={label}
+        subtitle={`${editionLabel} outlined · ${joinNames(names)}`}
+        caption={
+          independent
+            ? 'Each panel has its own scale: compare the numbers, not the heights of the bars.'
+            : split
+              ? 'One scale per currency for all panels, so the heights of bars compare across districts.'
+              : 'One scale for all panels, so the heights of bars compare across districts.'
+        }
+        table={{
+          caption: `${label} by district and CIIE edition`,
+          columns: ['District', ...model.editions.map((e) => model.editionLabel(e.edition))],
+          rows: districts.map((district) => ({
+            key: district,
+            cells: [
+              model.districtName(district),
+              ...model.editions.map((e) => formatCell(model.cell(district, e.edition, metric))),
+            ],
+          })),
+        }}
+        notes={
+          <>
+            <p className="compare-summary">
+              <strong>{editionLabel}:</strong>{' '}
+              {districts.map((district, index) => (
+                <Fragment key={district}>
+                  {index > 0 ? ' · ' : null}
+                  <span className="compare-summary__item">
+                    {model.districtName(district)}{' '}
+                    <SummaryValue
+                      model={model}
+                      district={district}
+                      edition={edition}
+                      metric={metric}
+                    />
+                  </span>
+                </Fragment>
+              ))}
+            </p>
+            {split ? (
+              <p className="chart-note">
+                Amounts are reported in {joinNames(units.map((u) => UNIT_NAMES[u]))}. They are never
+                converted, so each currency has its own panels and scale.
+              </p>
+            ) : null}
+            {split && missing.length > 0 ? (
+              <p className="chart-note">
+                Not reported at any edition: {joinNames(missing.map((d) => model.districtName(d)))}.
+              </p>
+            ) : null}
+            <p className="chart-note">
+              80+ means more than 80 · ⚠ means sources disagree · click a bar for its sources
+            </p>
+          </>
+        }
+      >
+        {units.map((unit) => {
+          // With one currency every district gets a panel, so a district keeps its place in
+          // every metric; with several, a currency's row holds the districts that report in it.
+          const inUnit = split
+            ? districts.filter((d) => cells.some((c) => c.district === d && c.unit === unit))
+            : districts
+          const values = cells.filter((c) => c.unit === unit).map((c) => c.value)
+          const top = Math.max(0, ...values)
+          return (
+            <div key={unit} className="compare-unit">
+              {split ? <h3 className="compare-unit__title">In {UNIT_NAMES[unit]}</h3> : null}
+              <div className={`compare-panels compare-panels--${columnsFor(districts.length)}`}>
+                {inUnit.map((district) => (
+                  <DistrictPanel
+                    key={district}
+                    model={model}
+                    metric={metric}
+                    district={district}
+                    edition={edition}
+                    unit={split ? unit : null}
+                    domainMax={independent || top === 0 ? undefined : top}
+                    headingLevel={split ? 4 : 3}
+                    onSelect={select}
+                  />
+                ))}
+              </div>
+            </div>
+          )
+        })}
+      </ChartFrame>
+    </section>
+  )
+}
+
+interface DistrictPanelProps {
+  model: SummaryModel
+  metric: MetricKey
+  district: DistrictId
+  edition: number
+  /** The currency of this row when a metric is split by currency; null when it is not. */
+  unit: Unit | null
+  domainMax: number | undefined
+  headingLevel: 3 | 4
+  onSelect: (key: string) => void
+}
+
+/** One district's metric at every edition, titled with its name and its colour. */
+function DistrictPanel({
+  model,
+  metric,
+  district,
+  edition,
+  unit,
+  domainMax,
+  headingLevel,
+  onSelect,
+}: DistrictPanelProps) {
+  const name = model.districtName(district)
+  const label = model.metricLabel(metric)
+  const inUnit = unit ? ` (${UNIT_NAMES[unit]})` : ''
+  const elsewhere: Array<string> = []
+  const values: Array<ChartValue> = model.editions.map((e) => {
+    const value = chartValue(
+      model,
+      { district, edition: e.edition, metric },
+      model.editionLabel(e.edition),
+    )
+    const cell = model.cell(district, e.edition, metric)
+    if (!unit || !cell || cell.unit === unit) return value
+    // The other currency's row draws this value; here it is a gap, named under the panel.
+    elsewhere.push(`${model.editionLabel(e.edition)}: ${formatCell(cell)}`)
+    return { ...value, value: null, display: NOT_REPORTED, qualifier: null, conflict: false }
+  })
+  const highlightKey = values[model.editions.findIndex((e) => e.edition === edition)]?.key
+  const reported = values.some((v) => v.value !== null)
+  const Heading = headingLevel === 4 ? 'h4' : 'h3'
+
+  return (
+    <section className="compare-panel" aria-label={`${label}${inUnit}: ${name}`}>
+      <Heading className="compare-panel__title">
+        <span
+          className="compare-swatch"
+          style={{ backgroundColor: districtColor(district) }}
+          aria-hidden="true"
+        />
+        {name}
+      </Heading>
+      {reported ? (
+        <ColumnChart
+          compact
+          values={values}
+          domainMax={domainMax}
+          highlightKey={highlightKey}
+          onSelect={onSelect}
+          ariaLabel={`${label}${inUnit} for ${name} at each CIIE edition`}
+        />
+      ) : (
+        <p className="compare-panel__empty">Not reported at any CIIE edition</p>
+      )}
+      {elsewhere.length > 0 ? (
+        <p className="compare-panel__note">
+          Also reported in another currency: {elsewhere.join('; ')}
+        </p>
+      ) : null}
+    </section>
+  )
+}
+
+/** A value in the one-line summary: bold when reported, muted words when not. */
+function SummaryValue({
+  model,
+  district,
+  edition,
+  metric,
+}: {
+  model: SummaryModel
+  district: DistrictId
+  edition: number
+  metric: MetricKey
+}) {
+  const cell = model.cell(district, edition, metric)
+  return (
+    <span className={cell ? 'compare-summary__value' : 'compare-summary__missing'}>
+      {formatCell(cell)}
+      {cell?.conflict ? (
+        <>
+          <span aria-hidden="true"> ⚠</span>
+          <span className="visually-hidden"> (sources disagree)</span>
+        </>
+      ) : null}
+    </span>
+  )
+}

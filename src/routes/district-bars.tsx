@@ -1,0 +1,117 @@
+import { Link } from 'react-router'
+import { BarChart } from '../charts/bar-chart'
+import { ChartFrame } from '../charts/chart-frame'
+import { paths } from '../app/paths'
+import { UNIT_NAMES } from '../app/format'
+import type { DistrictId, MetricKey, Unit } from '../pipeline/schema'
+import { cellOfKey, chartValue, formatCell, type SummaryModel } from './summary-model'
+
+export interface DistrictBarsProps {
+  model: SummaryModel
+  edition: number
+  metric: MetricKey
+  onSelect: (cell: { district: DistrictId; edition: number; metric: MetricKey }) => void
+  headingLevel?: 2 | 3
+  /** Controls shown in the figure's header (a metric picker on the overview). */
+  actions?: React.ReactNode
+}
+
+/**
+ * One metric at one edition across the districts that report it, largest first. Amounts in
+ * different currencies are never put on one axis: each currency gets its own chart. Districts
+ * that do not report the metric are named under the chart, not drawn as zero.
+ */
+export function DistrictBars({
+  model,
+  edition,
+  metric,
+  onSelect,
+  headingLevel = 2,
+  actions,
+}: DistrictBarsProps) {
+  const reported = model.aggregates({ edition, metric })
+  const units = [...new Set(reported.map((a) => a.unit))]
+  const missing = model.districts.filter((d) => !model.cell(d.id, edition, metric))
+  const metricLabel = model.metricLabel(metric)
+  const editionLabel = model.editionName(edition)
+  const definition = model.metric(metric)?.definition ?? ''
+
+  const select = (key: string) => {
+    const cell = cellOfKey(key)
+    if (cell) onSelect(cell)
+  }
+
+  const charts = units.length === 0 ? [null] : units
+  return (
+    <>
+      {charts.map((unit: Unit | null) => {
+        const values = reported
+          .filter((a) => a.unit === unit)
+          .sort((a, b) => b.value - a.value || a.district.localeCompare(b.district))
+          .map((a) => chartValue(model, a, model.districtName(a.district)))
+        const inUnit = units.length > 1 && unit ? ` (${UNIT_NAMES[unit]})` : ''
+        return (
+          <ChartFrame
+            key={unit ?? 'none'}
+            headingLevel={headingLevel}
+            title={`${metricLabel} by district${inUnit}`}
+            subtitle={`${editionLabel} · ${values.length} of ${model.districts.length} districts report it`}
+            caption={definition}
+            actions={unit === charts[0] ? actions : undefined}
+            table={{
+              caption: `${metricLabel}${inUnit}, ${editionLabel}, by district`,
+              columns: ['District', metricLabel, 'Sources', 'Sources disagree'],
+              rows: model.districts
+                .filter(
+                  (d) => units.length <= 1 || model.cell(d.id, edition, metric)?.unit === unit,
+                )
+                .map((d) => {
+                  const cell = model.cell(d.id, edition, metric)
+                  return {
+                    key: d.id,
+                    cells: [
+                      d.en,
+                      formatCell(cell),
+                      cell ? String(cell.observations) : '',
+                      cell?.conflict ? 'yes' : '',
+                    ],
+                  }
+                }),
+            }}
+            notes={
+              <>
+                {missing.length > 0 && unit === charts.at(-1) ? (
+                  <p className="chart-note">
+                    <strong>Not reported</strong> by {missing.length} districts:{' '}
+                    {missing.map((d, index) => (
+                      <span key={d.id}>
+                        {index > 0 ? ', ' : ''}
+                        <Link to={paths.district(d.id)}>{d.en}</Link>
+                      </span>
+                    ))}
+                    .
+                  </p>
+                ) : null}
+                <p className="chart-note">
+                  80+ means more than 80 · ⚠ means sources disagree · click a bar for its sources
+                </p>
+              </>
+            }
+          >
+            {values.length > 0 ? (
+              <BarChart
+                values={values}
+                onSelect={select}
+                ariaLabel={`${metricLabel}${inUnit} by district, ${editionLabel}`}
+              />
+            ) : (
+              <p className="chart-empty">
+                No district reports {metricLabel.toLowerCase()} for the {editionLabel}.
+              </p>
+            )}
+          </ChartFrame>
+        )
+      })}
+    </>
+  )
+}

@@ -1,0 +1,156 @@
+import { ChartFrame } from '../charts/chart-frame'
+import type { ChartValue } from '../charts/chart-types'
+import { ColumnChart } from '../charts/column-chart'
+import { NOT_REPORTED, UNIT_NAMES } from '../app/format'
+import type { DistrictId, Edition, MetricKey, Unit } from '../pipeline/schema'
+import { districtCharts, districtEditions, type DistrictChartSpec } from './district-model'
+import { cellOfKey, chartValue, formatCell, type SummaryModel } from './summary-model'
+
+export interface DistrictEditionChartsProps {
+  model: SummaryModel
+  district: DistrictId
+  onSelect: (cell: { district: DistrictId; edition: number; metric: MetricKey }) => void
+}
+
+/** Up to this many editions, three panels fit side by side on a laptop; more need two. */
+const NARROW_PANEL_EDITIONS = 4
+/** Value labels up to this long ("1,000+", "about 20") fit over a column in a panel. */
+const LABEL_FITS_CHARACTERS = 8
+
+/**
+ * Small multiples: one column chart per metric the district reports, its value at each CIIE
+ * edition from its first to its last reported one. Every panel has the same editions, so the
+ * eye can run down a column; a gap says "not reported", never zero.
+ */
+export function DistrictEditionCharts({ model, district, onSelect }: DistrictEditionChartsProps) {
+  const editions = districtEditions(model, district)
+  const charts = districtCharts(model, district)
+  const select = (key: string) => {
+    const cell = cellOfKey(key)
+    if (cell) onSelect(cell)
+  }
+  const wide = editions.length > NARROW_PANEL_EDITIONS
+  return (
+    <div className={`district-charts${wide ? ' district-charts--wide' : ''}`}>
+      {charts.map((spec) => (
+        <DistrictEditionChart
+          key={`${spec.metric}|${spec.unit}`}
+          model={model}
+          district={district}
+          editions={editions}
+          spec={spec}
+          onSelect={select}
+        />
+      ))}
+    </div>
+  )
+}
+
+function DistrictEditionChart({
+  model,
+  district,
+  editions,
+  spec,
+  onSelect,
+}: {
+  model: SummaryModel
+  district: DistrictId
+  editions: ReadonlyArray<Edition>
+  spec: DistrictChartSpec
+  onSelect: (key: string) => void
+}) {
+  const { metric, unit, split, otherUnits } = spec
+  const name = model.districtName(district)
+  const metricLabel = model.metricLabel(metric)
+  const inUnit = split ? ` (${UNIT_NAMES[unit]})` : ''
+  const first = editions[0]
+  const last = editions.at(-1)
+  const range =
+    first && last && first.edition !== last.edition
+      ? `${model.editionName(first.edition)} to ${model.editionName(last.edition)}`
+      : first
+        ? model.editionName(first.edition)
+        : ''
+
+  const rows = editions.map((e) => {
+    const cell = model.cell(district, e.edition, metric)
+    const value = chartValue(
+      model,
+      { district, edition: e.edition, metric },
+      model.editionLabel(e.edition),
+    )
+    return { edition: e.edition, cell, value: inOtherUnit(value, cell?.unit, unit) }
+  })
+  const values = rows.map((r) => r.value)
+  const reported = rows.filter((r) => r.cell?.unit === unit).length
+  const elsewhere = rows.filter((r) => r.cell && r.cell.unit !== unit)
+  const shown = values.filter((v) => v.value !== null)
+  // Long values ("19.6 billion yuan") do not fit over the narrow columns of three or more editions
+  // and the chart drops their labels; they are written out under the chart so the panel still
+  // reads without a tooltip. One or two columns always have room for the label.
+  const spelledOut =
+    editions.length > 2 && shown.some((v) => v.display.length > LABEL_FITS_CHARACTERS)
+
+  return (
+    <ChartFrame
+      headingLevel={3}
+      title={`${metricLabel}${inUnit}`}
+      subtitle={`${name} · ${range}${editions.length > 1 ? ` · reported at ${reported} of ${editions.length} editions` : ''}`}
+      caption={model.metric(metric)?.definition ?? ''}
+      table={{
+        caption: `${name}: ${metricLabel}${inUnit} at each CIIE edition`,
+        columns: ['CIIE edition', `${metricLabel}${inUnit}`, 'Sources', 'Sources disagree'],
+        rows: rows.map(({ edition, cell }) => ({
+          key: String(edition),
+          cells: [
+            model.editionLabel(edition),
+            cell && cell.unit !== unit
+              ? `${formatCell(cell)} (in the ${UNIT_NAMES[cell.unit]} chart)`
+              : formatCell(cell),
+            cell?.unit === unit ? String(cell.observations) : '',
+            cell?.unit === unit && cell.conflict ? 'yes' : '',
+          ],
+        })),
+      }}
+      notes={
+        <>
+          {spelledOut ? (
+            <p className="chart-note">
+              {shown.map((v, index) => (
+                <span key={v.key}>
+                  {index > 0 ? ' · ' : ''}
+                  {v.label}: <strong>{v.display}</strong>
+                  {v.conflict ? ' ⚠' : ''}
+                </span>
+              ))}
+            </p>
+          ) : null}
+          {otherUnits.length > 0 && elsewhere.length > 0 ? (
+            <p className="chart-note">
+              {elsewhere
+                .map((r) => {
+                  const other = r.cell ? UNIT_NAMES[r.cell.unit] : ''
+                  return `${model.editionLabel(r.edition)}: reported in ${other} (${formatCell(r.cell)}), see the ${metricLabel} (${other}) chart`
+                })
+                .join('; ')}
+              . Currencies are never converted or drawn on one axis.
+            </p>
+          ) : null}
+        </>
+      }
+    >
+      <ColumnChart
+        values={values}
+        onSelect={onSelect}
+        height={240}
+        ariaLabel={`${name}: ${metricLabel}${inUnit} at each CIIE edition`}
+      />
+    </ChartFrame>
+  )
+}
+
+/** A value given in another currency belongs to that currency's chart: here it is a gap. */
+function inOtherUnit(value: ChartValue, cellUnit: Unit | undefined, unit: Unit): ChartValue {
+  if (cellUnit === undefined || cellUnit === unit) return value
+  return { ...value, value: null, display: NOT_REPORTED, qualifier: null, conflict: false }
+}
