@@ -88,6 +88,17 @@ export async function getJson<T>(path: string, schema: z.ZodType<T>): Promise<T>
     )
   }
 
+  // A static host or SPA server answers a file it does not have with the app's index.html
+  // (200, text/html): that is a missing file, not a damaged one.
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new ApiError(`The data file ${path} ${describeStatus(404)} (error 404).`, {
+      status: 404,
+      kind: 'http',
+      path,
+      detail: `GET ${url} answered an HTML page instead of JSON`,
+    })
+  }
+
   let body: unknown
   try {
     body = await response.json()

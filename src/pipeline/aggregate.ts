@@ -112,11 +112,13 @@ const LOWER_BOUNDS: ReadonlySet<Qualifier> = new Set(['more_than', 'at_least'])
 const UPPER_BOUNDS: ReadonlySet<Qualifier> = new Set(['nearly', 'up_to'])
 
 /**
- * The qualifier of a sum: exact only when every part is exact; "at least" when the only inexact
+ * The qualifier of a sum (of one value: its own): exact only when every part is exact; "at least" when the only inexact
  * parts are lower bounds ("more than 80" + 20 is at least 100); "up to" when they are all upper
  * bounds; otherwise "about".
  */
 export function combineQualifiers(qualifiers: ReadonlyArray<Qualifier>): Qualifier {
+  // A sum of one value is that value: "more than 80" stays "more than 80".
+  if (qualifiers.length === 1 && qualifiers[0]) return qualifiers[0]
   const inexact = qualifiers.filter((q) => q !== 'exact')
   if (inexact.length === 0) return 'exact'
   if (inexact.every((q) => LOWER_BOUNDS.has(q))) return 'at_least'

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router'
 import { EmptyState } from '../app/empty-state'
+import { formatDate } from '../app/format'
 import { APP_TITLE } from '../app/page-shell'
 import { paths } from '../app/paths'
 import { parseEdition } from '../app/url-state'
@@ -48,7 +49,7 @@ function EditionView({ model }: { model: SummaryModel }) {
         <div>
           <h1>All districts at the {editionLabel}</h1>
           <p className="page-header__lede">
-            {info ? `${info.en}, ${info.start} to ${info.end}. ` : ''}
+            {info ? `Held ${formatDate(info.start)} – ${formatDate(info.end)}. ` : ''}
             {metrics.length} {metrics.length === 1 ? 'figure is' : 'figures are'} reported by at
             least one district. Click a bar for its sources.
           </p>

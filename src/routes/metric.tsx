@@ -43,6 +43,7 @@ function MetricView({ model }: { model: SummaryModel }) {
   const label = model.metricLabel(metric)
   const cells = model.aggregates({ metric })
   const units = [...new Set(cells.map((c) => c.unit))]
+  const reach = new Set(cells.map((c) => c.district)).size
 
   return (
     <>
@@ -51,9 +52,8 @@ function MetricView({ model }: { model: SummaryModel }) {
         <div>
           <h1>{label} at every CIIE</h1>
           <p className="page-header__lede">
-            {model.metric(metric)?.definition} Reported {cells.length}{' '}
-            {cells.length === 1 ? 'time' : 'times'} by {new Set(cells.map((c) => c.district)).size}{' '}
-            districts. Click a bar or a cell for its sources.
+            {model.metric(metric)?.definition} {describeReach(cells.length, reach)} Click a bar or a
+            cell for its sources.
           </p>
         </div>
         <label className="control">
@@ -153,7 +153,11 @@ function MetricByUnit({
       <section className="page-section">
         <ChartFrame
           title={`${label}${inUnit} by edition and district`}
-          subtitle={`${districts.length} districts · ${model.editionName(first)} to ${model.editionName(last)}`}
+          subtitle={`${plural(districts.length, 'district')} · ${
+            first === last
+              ? model.editionName(first)
+              : `${model.editionName(first)} to ${model.editionName(last)}`
+          }`}
           caption="Each group is one CIIE edition; each bar one district. A missing bar means not reported, not zero."
           table={table}
           notes={
@@ -196,3 +200,9 @@ function MetricByUnit({
     </>
   )
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** "Reported 12 times by 5 districts." */
+const describeReach = (values: number, districts: number) =>
+  `Reported ${plural(values, 'time')} by ${plural(districts, 'district')}.`

@@ -62,6 +62,13 @@ describe('getJson', () => {
     expect(error.detail).not.toBe('')
   })
 
+  it("treats the app's own HTML page, served in place of a missing file, as not found", async () => {
+    serve(() => HttpResponse.html('<!doctype html><div id="root"></div>'))
+    const error = await failureOf(getJson('point.json', PointSchema))
+    expect(error).toMatchObject({ status: 404, kind: 'http', path: 'point.json' })
+    expect(error.message).toMatch(/was not found/)
+  })
+
   it('turns data of the wrong shape into an ApiError listing where it differs', async () => {
     serve(() => HttpResponse.json({ x: 'three' }))
     const error = await failureOf(getJson('point.json', PointSchema))

@@ -34,7 +34,8 @@ export const TOLERANCE_PX = 1
  * Every layout problem on the page as it is now. Runs in the browser: the function below must not
  * use anything from this module's scope except its argument.
  */
-export function findLayoutProblems(page: Page): Promise<Array<LayoutProblem>> {
+export async function findLayoutProblems(page: Page): Promise<Array<LayoutProblem>> {
+  await definePageNameHelper(page)
   return page.evaluate((tolerance: number): Array<LayoutProblem> => {
     const problems: Array<LayoutProblem> = []
     const round = (n: number) => Math.round(n * 10) / 10
@@ -56,7 +57,9 @@ export function findLayoutProblems(page: Page): Promise<Array<LayoutProblem>> {
     /** The chart a node belongs to: its figure's title, else its SVG's label. */
     const chartName = (node: Element) => {
       const figure = node.closest('figure')
-      const title = figure?.querySelector('figcaption h2, figcaption h3, figcaption')
+      // The figure's heading; its whole caption only when it has none.
+      const title =
+        figure?.querySelector('figcaption :is(h2, h3, h4)') ?? figure?.querySelector('figcaption')
       const svgLabel =
         node.closest('[role="group"][aria-label]')?.getAttribute('aria-label') ??
         node.closest('svg')?.getAttribute('aria-label') ??
@@ -192,6 +195,15 @@ export function findLayoutProblems(page: Page): Promise<Array<LayoutProblem>> {
 
     return problems
   }, TOLERANCE_PX)
+}
+
+/**
+ * esbuild with keepNames (tsx, for one) wraps named inner functions in `__name(fn, "name")`,
+ * which does not exist in the page the function is sent to: a no-op stand-in, given as a string
+ * so no transform touches it.
+ */
+function definePageNameHelper(page: Page): Promise<unknown> {
+  return page.evaluate('globalThis.__name ??= (target) => target')
 }
 
 /** Fails with every layout problem on the page, one a line, and what the page is. */

@@ -23,7 +23,7 @@ import {
   type ServedRequest,
   type Viewport,
 } from './browser'
-import { countCharts, expectReadableLayout } from './layout-checks'
+import { countCharts, expectReadableLayout, findLayoutProblems } from './layout-checks'
 
 // global-setup.ts has built the scale API before any spec is collected.
 const scale = SummarySchema.parse(
@@ -86,6 +86,44 @@ async function expectReadable(page: Page, served: Array<ServedRequest>): Promise
   expectNoConsoleErrors(page)
   expect(served.filter((request) => request.status !== 200)).toEqual([])
 }
+
+describe('layout-checks.ts itself', () => {
+  it('finds each kind of problem on a page made to have them, and nothing on a clean one', async () => {
+    const page = await browser.newPage({ viewport: MOBILE })
+    try {
+      const chart = (texts: string) =>
+        `<figure style="width:300px;margin:0"><figcaption><h2>Chart</h2></figcaption>` +
+        `<svg width="300" height="60" style="overflow:visible">${texts}</svg></figure>`
+      await page.setContent(
+        `<body style="margin:0">` +
+          chart('<text x="10" y="20">left</text><text x="250" y="40">right</text>') +
+          // A scroll box may hold anything wider than the page.
+          `<div style="overflow-x:auto;width:300px"><div style="width:900px">wide</div></div>` +
+          `<ul class="chart-legend" style="width:200px;white-space:nowrap;display:flex">` +
+          `<li>Pudong</li><li>Huangpu</li><li>Jing'an</li></ul></body>`,
+      )
+      expect(await findLayoutProblems(page)).toEqual([])
+
+      await page.setContent(
+        `<body style="margin:0">` +
+          chart('<text x="10" y="20">Pudong</text><text x="14" y="22">Huangpu</text>') +
+          chart('<text x="280" y="20">more than 40 billion yuan</text>') +
+          `<div style="width:600px">too wide</div>` +
+          `<ul class="chart-legend" style="width:100px;overflow:hidden;white-space:nowrap">` +
+          `<li>Pudong, Huangpu, Jing'an, Xuhui</li></ul></body>`,
+      )
+      const found = new Set((await findLayoutProblems(page)).map((problem) => problem.check))
+      expect([...found].sort()).toEqual([
+        'chart-outside-figure',
+        'legend-overflow',
+        'page-overflow',
+        'text-overlap',
+      ])
+    } finally {
+      await page.close()
+    }
+  })
+})
 
 const views = [
   { name: 'overview', path: '/' },
@@ -157,4 +195,50 @@ describe('compare on 16 districts × 8 editions', () => {
       }
     },
   )
+
+  it('the panels of a figure share one scale: bar heights are proportional to the values', async () => {
+    // The caption says so ("One scale for all panels, so the heights of bars compare across
+    // districts"): the same value must be drawn equally high in every district's panel.
+    const { page } = await openScalePage(`/compare?districts=${sixDistricts.join(',')}`, DESKTOP)
+    try {
+      const rows = await page.locator('.compare-unit').evaluateAll((units) =>
+        units.map((unit) => ({
+          figure: unit.closest('figure')?.querySelector('figcaption h2')?.textContent ?? '',
+          bars: [...unit.querySelectorAll('g.chart-mark[data-key]')].map((mark) => ({
+            key: mark.getAttribute('data-key') ?? '',
+            height: Number(mark.querySelector('.chart-mark__bar')?.getAttribute('height')),
+          })),
+        })),
+      )
+      expect(rows.length).toBeGreaterThan(0)
+      const unequal: Array<string> = []
+      for (const row of rows) {
+        const bars = row.bars.flatMap(({ key, height }) => {
+          const [district, edition, metric] = key.split('|')
+          const cell = scale.aggregates.find(
+            (a) => a.district === district && a.edition === Number(edition) && a.metric === metric,
+          )
+          return cell && cell.value > 0 ? [{ key, height, value: cell.value }] : []
+        })
+        // Pixels per unit of value, from the tallest bar: every other bar must agree within 1px.
+        const tallest = bars.reduce<(typeof bars)[number] | undefined>(
+          (a, b) => (a === undefined || b.value > a.value ? b : a),
+          undefined,
+        )
+        if (!tallest) continue
+        const scaleOf = tallest.height / tallest.value
+        for (const bar of bars) {
+          const expected = bar.value * scaleOf
+          if (Math.abs(bar.height - expected) > 1) {
+            unequal.push(
+              `${row.figure} ${bar.key}: ${bar.height.toFixed(1)}px, ${expected.toFixed(1)}px at ${tallest.key}'s scale`,
+            )
+          }
+        }
+      }
+      expect(unequal.slice(0, 10), `${unequal.length} bar(s) off the shared scale`).toEqual([])
+    } finally {
+      await page.context().close()
+    }
+  })
 })

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { SummaryFileSchema } from '../../src/pipeline/schema'
+import { SummaryFileSchema, SummarySchema } from '../../src/pipeline/schema'
 import {
   DESKTOP,
   MOBILE,
@@ -118,5 +118,42 @@ describe('the app shell on the scale fixture (16 districts × 8 editions)', () =
     await page.context().close()
   })
 
-  it.todo('the overview requests /api/summary.json and shows the scale grid (once it fetches)')
+  it('the overview requests /api/summary.json and shows the scale grid', async () => {
+    const scale = SummarySchema.parse(
+      JSON.parse(await readFile(join(inject('scaleApiDir'), 'summary.json'), 'utf8')),
+    )
+    const page = await newPage(browser)
+    const served = await useScaleApi(page)
+    await goto(page, '/')
+
+    expect(served).toContainEqual({ path: 'summary.json', status: 200 })
+    // The overview opens on the scale grid's latest edition, not the bundled data's.
+    const latest = Math.max(...scale.aggregates.map((a) => a.edition))
+    const edition = scale.editions.find((e) => e.edition === latest)
+    expect(await page.locator('main h1').textContent()).toContain(edition?.en)
+    // The coverage grid: a row per district, a cell per edition with how many figures it has.
+    const grid = page.getByRole('table', { name: 'Figures reported per district and CIIE edition' })
+    const shown = await grid
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [
+          row.querySelector('th')?.textContent ?? '',
+          ...[...row.querySelectorAll('td')].map((cell) =>
+            Number(/^\s*(\d+)/.exec(cell.textContent ?? '')?.[1] ?? 0),
+          ),
+        ]),
+      )
+    expect(shown).toEqual(
+      scale.districts.map((district) => [
+        district.en,
+        ...scale.editions.map(
+          (e) =>
+            scale.aggregates.filter((a) => a.district === district.id && a.edition === e.edition)
+              .length,
+        ),
+      ]),
+    )
+    expectNoConsoleErrors(page)
+    await page.context().close()
+  })
 })

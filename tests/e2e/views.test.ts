@@ -1,9 +1,10 @@
 /**
  * Every view of the built app on the bundled articles (data/articles): each route shows its main
- * heading without console errors or serious axe violations at both widths (screenshots in
- * test-results/screenshots/views-*.png), and the paths a reader takes through the data work end
- * to end: a bar → its evidence → the sentence in the article, by mouse and by keyboard; a
- * comparison built with the picker and kept in the URL; a chart read as a table.
+ * heading without console errors, serious axe violations or layout problems (layout-checks.ts)
+ * at both widths (screenshots in test-results/screenshots/views-*.png), and the paths a reader
+ * takes through the data work end to end: a bar → its evidence → the sentence in the article, by
+ * mouse and by keyboard; a comparison built with the picker and kept in the URL; a chart read as
+ * a table; a headline tile that reads like its bar.
  *
  * Expected values come from the API files the build wrote (dist/api), never from literals, so
  * the spec follows the articles.
@@ -33,6 +34,7 @@ import {
   screenshot,
   type Viewport,
 } from './browser'
+import { expectReadableLayout } from './layout-checks'
 
 const API_DIR = join(import.meta.dirname, '../../dist/api')
 const readJson = async (path: string): Promise<unknown> =>
@@ -83,6 +85,8 @@ const editionsWithData = [...new Set(summary.aggregates.map((a) => a.edition))].
   (a, b) => a - b,
 )
 const latestEdition = editionsWithData.at(-1)
+/** The edition whose page is opened: the latest with figures (the bundled articles: the 6th). */
+const EDITION = latestEdition ?? 6
 /** The metric with the most values (catalog order on a tie): the one to open on /metrics. */
 const busiestMetric = [...summary.metrics]
   .map((m) => ({ key: m.key, count: summary.aggregates.filter((a) => a.metric === m.key).length }))
@@ -174,12 +178,12 @@ const routes: Array<RouteCase> = [
     },
   })),
   {
-    name: 'edition-6',
-    path: '/editions/6',
-    heading: edition(6).en,
+    name: `edition-${EDITION}`,
+    path: `/editions/${EDITION}`,
+    heading: edition(EDITION).en,
     shows: async (page) => {
       const metrics = new Set(
-        summary.aggregates.filter((a) => a.edition === 6).map((a) => a.metric),
+        summary.aggregates.filter((a) => a.edition === EDITION).map((a) => a.metric),
       )
       expect(await page.locator('figure:has(g[role="button"])').count()).toBe(metrics.size)
     },
@@ -245,7 +249,7 @@ const routes: Array<RouteCase> = [
 
 describe.each(routes)('$name ($path)', (route) => {
   it.each(VIEWPORTS)(
-    'shows its heading without errors or serious axe violations at %s',
+    'shows its heading without errors, serious axe violations or layout problems at %s',
     async (size, viewport) => {
       const page = await openPage(browser, route.path, viewport)
       try {
@@ -256,6 +260,8 @@ describe.each(routes)('$name ($path)', (route) => {
         expectNoConsoleErrors(page, { allow: route.allow ?? [] })
         await checkAxe(page)
         await route.shows?.(page)
+        // The scale fixture stresses the layout (readability.test.ts); the real data must pass too.
+        await expectReadableLayout(page)
       } finally {
         await page.context().close()
       }
@@ -309,7 +315,9 @@ async function expectEvidenceAndFollowIt(
     const item = shown.find((s) => s.sentence === observation.sentence)
     expect(item?.marks, `the marked words of ${observation.id}`).toEqual([observation.text])
     expect(item?.link).toBe('Read it in the article')
-    expect(item?.href).toBe(`/articles/${observation.article}?highlight=${observation.id}`)
+    const href = new URL(item?.href ?? '', 'http://app.invalid')
+    expect(href.pathname).toBe(`/articles/${observation.article}`)
+    expect(href.searchParams.get('highlight')).toBe(observation.id)
   }
   await screenshot(page, screenshotName, { fullPage: false })
 
@@ -335,20 +343,50 @@ async function expectEvidenceAndFollowIt(
     observation.id,
     SHOWS_WITHIN,
   )
+  // The view scrolls smoothly: let it stop before the picture is taken.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        let last = -1
+        let still = 0
+        const started = performance.now()
+        const step = () => {
+          still = window.scrollY === last ? still + 1 : 0
+          last = window.scrollY
+          if (still >= 5 || performance.now() - started > 2_000) resolve()
+          else requestAnimationFrame(step)
+        }
+        requestAnimationFrame(step)
+      }),
+  )
   await screenshot(page, `${screenshotName}-article`, { fullPage: false })
 }
 
-/** Presses Tab until `matches` says the focused element is the one wanted; its description. */
-async function tabTo(page: Page, selector: string, maxPresses = 40): Promise<string | null> {
+/**
+ * Presses Tab until the focused element matches `selector`. Returns whether it got there and
+ * where focus went on the way (for the failure message).
+ */
+async function tabTo(
+  page: Page,
+  selector: string,
+  maxPresses = 40,
+): Promise<{ reached: boolean; trail: Array<string> }> {
+  const trail: Array<string> = []
   for (let presses = 0; presses < maxPresses; presses += 1) {
     await page.keyboard.press('Tab')
-    const found = await page.evaluate(
-      (s) => (document.activeElement?.matches(s) ? document.activeElement.outerHTML : null),
-      selector,
-    )
-    if (found !== null) return found
+    const step = await page.evaluate((s) => {
+      const active = document.activeElement
+      const label = active?.getAttribute('aria-label') ?? active?.textContent ?? ''
+      const name =
+        !active || active === document.body
+          ? '<body>'
+          : `<${active.tagName.toLowerCase()}> ${label.trim().slice(0, 40)}`
+      return { reached: active?.matches(s) ?? false, name }
+    }, selector)
+    trail.push(step.name)
+    if (step.reached) return { reached: true, trail }
   }
-  return null
+  return { reached: false, trail }
 }
 
 /** What has focus now: its data-key, or its accessible label, or its tag. */
@@ -371,7 +409,25 @@ describe('evidence', () => {
       const bar = page.locator('figure g[role="button"]').first()
       const cell = cellOfKey(await bar.getAttribute('data-key'))
       expect(await bar.getAttribute('aria-label')).toContain(district(cell.district).en)
+      const element = await bar.elementHandle()
       await bar.click()
+      const opened = await page
+        .getByRole('dialog')
+        .waitFor({ state: 'visible', ...SHOWS_WITHIN })
+        .then(
+          () => true,
+          () => false,
+        )
+      if (!opened) {
+        await screenshot(page, 'views-evidence-click-1280x800', { fullPage: false })
+        const replaced = (await element?.evaluate((node) => !node.isConnected)) ?? false
+        throw new Error(
+          `clicking the bar "${await bar.getAttribute('aria-label')}" opened no evidence dialog (URL ${page.url()})` +
+            (replaced
+              ? '; the clicked bar element was replaced by a new one during the click'
+              : ''),
+        )
+      }
       await expectEvidenceAndFollowIt(page, cell, 'views-evidence-click-1280x800')
       expectNoConsoleErrors(page)
     } finally {
@@ -398,8 +454,11 @@ describe('evidence', () => {
   it('Tab reaches a bar, Enter opens its evidence, Escape closes it and focus returns to the bar', async () => {
     const page = await openPage(browser, '/')
     try {
-      const reached = await tabTo(page, 'figure [role="button"][data-key]')
-      expect(reached, 'a chart bar reachable with Tab').not.toBeNull()
+      const { reached, trail } = await tabTo(page, 'figure [role="button"][data-key]')
+      expect(
+        reached,
+        `a chart bar reachable with Tab; focus went: ${trail.slice(10, 20).join(' → ')}`,
+      ).toBe(true)
       const key = await focused(page)
       const cell = cellOfKey(key)
 
@@ -431,7 +490,7 @@ describe('evidence', () => {
   it('Tab reaches a headline tile, Enter opens its evidence, Escape returns focus to the tile', async () => {
     const page = await openPage(browser, '/')
     try {
-      expect(await tabTo(page, 'button.tile'), 'a tile reachable with Tab').not.toBeNull()
+      expect((await tabTo(page, 'button.tile')).reached, 'a tile reachable with Tab').toBe(true)
       const tile = await focused(page)
       await page.keyboard.press('Enter')
       const dialog = page.getByRole('dialog')

@@ -148,6 +148,11 @@ describe('totals over districts', () => {
     expect(combineQualifiers(['exact', 'exact'])).toBe('exact')
   })
 
+  it('keeps the qualifier of a single value', () => {
+    expect(combineQualifiers(['more_than'])).toBe('more_than')
+    expect(combineQualifiers(['nearly'])).toBe('nearly')
+  })
+
   it('is a lower bound when a part is one: more than 80 plus 20 is at least 100', () => {
     expect(
       totalsByUnit([
