@@ -34,6 +34,9 @@ export interface BarChartProps {
 
 const ROW_HEIGHT = 32
 const BAR_THICKNESS = 18
+/** Narrow charts put each value label above its bar, so rows are taller and bars thinner. */
+const STACKED_ROW_HEIGHT = 44
+const STACKED_BAR_THICKNESS = 12
 const AXIS_HEIGHT = 28
 const TOP = 4
 const CATEGORY_FONT = 13
@@ -57,7 +60,6 @@ export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarC
   const { ref, width: measured } = useContainerWidth()
   const [tooltip, setTooltip] = useState<TooltipAnchor | null>(null)
   const chartWidth = Math.max(width ?? measured, MIN_WIDTH)
-  const height = TOP + values.length * ROW_HEIGHT + AXIS_HEIGHT
 
   const labelWidth = clamp(
     Math.max(0, ...values.map((v) => estimateTextWidth(v.label, CATEGORY_FONT))) + 12,
@@ -71,16 +73,22 @@ export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarC
   const available = chartWidth - labelWidth
 
   // The plot is as wide as it can be while every bar's label still fits after its bar: a long
-  // label on a short bar needs no room at the axis end. Never below 40% of the space.
-  const plotWidthFor = (top: number) => {
+  // label on a short bar needs no room at the axis end.
+  const labelsAfterBars = (top: number) => {
     let plot = available - END_PAD
     for (const v of values) {
       if (v.value === null || v.value <= 0 || top <= 0) continue
       const share = Math.min(1, v.value / top)
       plot = Math.min(plot, (available - LABEL_GAP - valueLabelWidth(v) - 2) / share)
     }
-    return Math.max(plot, available * 0.4)
+    return plot
   }
+  // When that would squeeze the bars below 40% of the space (long amounts on a phone), each
+  // label goes above its bar instead and the bars take the whole width.
+  const stacked = labelsAfterBars(Math.max(domainMax ?? 0, maxValue)) < available * 0.4
+  const plotWidthFor = (top: number) => (stacked ? available - END_PAD : labelsAfterBars(top))
+  const rowHeight = stacked ? STACKED_ROW_HEIGHT : ROW_HEIGHT
+  const height = TOP + values.length * rowHeight + AXIS_HEIGHT
   const roughPlot = plotWidthFor(Math.max(domainMax ?? 0, maxValue))
   const { top, ticks } = niceTicks(
     Math.max(domainMax ?? 0, maxValue),
@@ -102,12 +110,45 @@ export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarC
     if (!value || value.value === null) return null
     const barEnd = props.x + Math.max(0, props.width)
     const labelWidthPx = valueLabelWidth(value)
+    const middle = props.y + props.height / 2
+    const band = { y: middle - rowHeight / 2, height: rowHeight }
+    if (stacked) {
+      // The label sits above the bar, from the axis; the bar below it.
+      const bar = { x: props.x, y: middle, width: props.width, height: STACKED_BAR_THICKNESS }
+      const labelEnd = Math.max(barEnd, props.x + labelWidthPx)
+      return (
+        <ChartMark
+          value={value}
+          bar={bar}
+          hit={{ x: props.x, width: Math.max(0, chartWidth - props.x), ...band }}
+          ring={{
+            x: props.x - 3,
+            y: band.y + 2,
+            width: labelEnd - props.x + 6,
+            height: rowHeight - 4,
+          }}
+          anchor={{ x: labelEnd, top: band.y, bottom: middle + STACKED_BAR_THICKNESS }}
+          onSelect={onSelect}
+          onShowTooltip={setTooltip}
+          onHideTooltip={hideTooltip}
+        >
+          <text
+            className="chart-value-label"
+            x={props.x + 2}
+            y={middle - 5}
+            textAnchor="start"
+            fontSize={VALUE_FONT}
+          >
+            {value.display}
+            {value.conflict ? <ConflictTspans /> : null}
+          </text>
+        </ChartMark>
+      )
+    }
     // A label that would run off the chart goes inside the bar's end, in a readable colour.
     const inside = barEnd + LABEL_GAP + labelWidthPx > chartWidth - 2 && props.width > labelWidthPx
     const labelX = inside ? barEnd - LABEL_GAP : barEnd + LABEL_GAP
     const labelEnd = inside ? barEnd : barEnd + LABEL_GAP + labelWidthPx
-    const middle = props.y + props.height / 2
-    const band = { y: middle - ROW_HEIGHT / 2, height: ROW_HEIGHT }
     return (
       <ChartMark
         value={value}
@@ -185,7 +226,7 @@ export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarC
             <Bar
               dataKey="bar"
               isAnimationActive={false}
-              barSize={BAR_THICKNESS}
+              barSize={stacked ? STACKED_BAR_THICKNESS : BAR_THICKNESS}
               shape={stableBarShape()}
             />
             <NotReportedRows values={values} />
