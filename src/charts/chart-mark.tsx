@@ -108,16 +108,18 @@ export function ChartMark({
 }
 
 /**
- * The conflict mark inside an SVG label: a "⚠" (text presentation, not the emoji) and the words
- * "sources disagree" for assistive technology, kept out of sight by size and opacity so an
- * exported SVG without the stylesheet hides them too.
+ * The conflict mark inside an SVG label: a "⚠" (text presentation, not the emoji; left out when a
+ * ConflictMarker is drawn instead) and the words "sources disagree" for assistive technology,
+ * kept out of sight by size and opacity so an exported SVG without the stylesheet hides them too.
  */
-export function ConflictTspans() {
+export function ConflictTspans({ glyph = true }: { glyph?: boolean }) {
   return (
     <>
-      <tspan className="chart-conflict" dx={4} aria-hidden="true">
-        {'⚠\uFE0E'}
-      </tspan>
+      {glyph ? (
+        <tspan className="chart-conflict" dx={4} aria-hidden="true">
+          {'⚠\uFE0E'}
+        </tspan>
+      ) : null}
       <tspan className="chart-sr-svg" fontSize={0} fillOpacity={0}>
         {' sources disagree'}
       </tspan>

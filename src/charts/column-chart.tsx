@@ -121,20 +121,30 @@ export function ColumnChart({
   const axisHeight =
     Math.max(1, ...categoryLines.map((lines) => lines.length)) * CATEGORY_LINE_HEIGHT + 10
 
-  const valueLines = new Map(
-    values.map(
-      (v) =>
-        [
-          v.key,
-          fitValueLabel(v.display, band - 2, valueFont, conflictWidth(v.conflict, valueFont)),
-        ] as const,
-    ),
+  // A value label with its ⚠ on the same line; else the label alone with a triangle above it;
+  // else the triangle alone (the tooltip and the table have the value).
+  const valueLabels = new Map<string, { lines: string[] | null; markerAbove: boolean }>(
+    values.map((v) => {
+      const room = band - 2
+      const inline = fitValueLabel(v.display, room, valueFont, conflictWidth(v.conflict, valueFont))
+      if (inline || !v.conflict) return [v.key, { lines: inline, markerAbove: false }] as const
+      const alone = fitValueLabel(v.display, room, valueFont)
+      // At most two rows over a column: a two-line label leaves no room for the triangle.
+      const lines = alone?.length === 1 ? alone : null
+      return [v.key, { lines, markerAbove: true }] as const
+    }),
   )
   const labelRows = Math.max(
-    values.some((v) => v.conflict) ? 1 : 0,
-    ...values.map((v) => (v.value === null ? 0 : (valueLines.get(v.key)?.length ?? 0))),
+    0,
+    ...values.map((v) => {
+      if (v.value === null) return 0
+      const label = valueLabels.get(v.key)
+      return (label?.lines?.length ?? 0) + (label?.markerAbove ? 1 : 0)
+    }),
   )
-  const marginTop = 8 + labelRows * VALUE_LINE_HEIGHT
+  // Small multiples share domainMax: they must share the plot's height too, so the room for
+  // labels is fixed (two rows) rather than fitted to this chart's labels.
+  const marginTop = 8 + (domainMax !== undefined ? 2 : labelRows) * VALUE_LINE_HEIGHT
   const plotTop = marginTop
   const plotHeight = chartHeight - marginTop - axisHeight
   const baseline = plotTop + plotHeight
@@ -151,8 +161,9 @@ export function ColumnChart({
     const value = values[props.originalDataIndex]
     if (!value || value.value === null) return null
     const center = props.x + props.width / 2
-    const lines = valueLines.get(value.key) ?? null
-    const labelTop = props.y - LABEL_GAP - (lines ? lines.length : 1) * VALUE_LINE_HEIGHT
+    const { lines = null, markerAbove = false } = valueLabels.get(value.key) ?? {}
+    const textTop = props.y - LABEL_GAP - (lines?.length ?? 0) * VALUE_LINE_HEIGHT
+    const labelTop = textTop - (markerAbove ? VALUE_LINE_HEIGHT : 0)
     return (
       <ChartMark
         value={value}
@@ -181,12 +192,19 @@ export function ColumnChart({
             {lines.map((line, index) => (
               <tspan key={index} x={center} dy={index === 0 ? 0 : VALUE_LINE_HEIGHT}>
                 {line}
-                {value.conflict && index === lines.length - 1 ? <ConflictTspans /> : null}
+                {value.conflict && index === lines.length - 1 ? (
+                  <ConflictTspans glyph={!markerAbove} />
+                ) : null}
               </tspan>
             ))}
           </text>
-        ) : value.conflict ? (
-          <ConflictMarker x={center} y={props.y - LABEL_GAP} width={Math.min(props.width, 12)} />
+        ) : null}
+        {value.conflict && (markerAbove || !lines) ? (
+          <ConflictMarker
+            x={center}
+            y={(lines ? textTop + 2 : props.y) - LABEL_GAP}
+            width={Math.min(props.width, 12)}
+          />
         ) : null}
       </ChartMark>
     )

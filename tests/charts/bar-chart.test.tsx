@@ -195,4 +195,24 @@ describe('BarChart', () => {
       }
     }
   })
+
+  it('draws a chart of nothing but "not reported" without a value axis or a zero bar', () => {
+    const none = values.map((v) => ({
+      ...v,
+      value: null,
+      display: 'not reported',
+      conflict: false,
+    }))
+    const { container } = render(
+      <BarChart values={none} width={500} ariaLabel="Partners by district" />,
+    )
+    expect(within(chart()).getAllByText('not reported')).toHaveLength(3)
+    expect(container.querySelectorAll('.chart-mark')).toHaveLength(0)
+    expect(container.querySelectorAll('.chart-axis-text')).toHaveLength(0)
+  })
+
+  it('survives an empty list', () => {
+    render(<BarChart values={[]} width={500} ariaLabel="Partners by district" />)
+    expect(chart()).toBeInTheDocument()
+  })
 })

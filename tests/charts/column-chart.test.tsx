@@ -129,4 +129,37 @@ describe('ColumnChart', () => {
     expect(Number(bar?.getAttribute('height'))).toBeLessThan(5)
     expect(within(chart()).getByText('100')).toBeInTheDocument()
   })
+
+  it('draws a chart of nothing but "not reported", and an empty one', () => {
+    const none = byEdition.map((v) => ({ ...v, value: null, display: 'not reported' }))
+    const { rerender } = render(
+      <ColumnChart values={none} width={400} compact ariaLabel="Jing'an: partners by edition" />,
+    )
+    expect(within(chart()).queryAllByRole('img')).toHaveLength(0)
+    expect(within(chart()).getAllByText('not reported')).toHaveLength(8)
+    rerender(<ColumnChart values={[]} width={400} ariaLabel="Jing'an: partners by edition" />)
+    expect(chart()).toBeInTheDocument()
+  })
+
+  it('gives small multiples with one domainMax the same scale, whatever their labels', () => {
+    const plain = byEdition.map((v) => ({ ...v, value: 50, display: '50', conflict: false }))
+    const busy = byEdition.map((v) => ({
+      ...v,
+      value: 50,
+      display: 'US$50 million',
+      conflict: true,
+    }))
+    const { container } = render(
+      <>
+        <ColumnChart values={plain} width={220} compact domainMax={100} ariaLabel="plain" />
+        <ColumnChart values={busy} width={220} compact domainMax={100} ariaLabel="busy" />
+      </>,
+    )
+    const heights = [...container.querySelectorAll('[role="group"]')].map((group) =>
+      Number(group.querySelector('.chart-mark__bar')?.getAttribute('height')),
+    )
+    expect(heights).toHaveLength(2)
+    expect(heights[0]).toBeGreaterThan(0)
+    expect(heights[0]).toBe(heights[1])
+  })
 })
