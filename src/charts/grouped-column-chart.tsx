@@ -51,6 +51,9 @@ const LABEL_GAP = 4
 const VALUE_LINE = 14
 /** Narrowest bar that still reads as a bar; below it the chart scrolls sideways instead. */
 const MIN_BAR = 4
+/** One or two districts should not draw bars as wide as the page. */
+const MAX_BAR_WIDTH = 64
+
 /** recharts gives each group 80% of its band (barCategoryGap 10% on each side). */
 const GROUP_SHARE = 0.8
 
@@ -94,7 +97,7 @@ export function GroupedColumnChart({
   const plotWidth = chartWidth - yAxisWidth - 4
   const band = plotWidth / groups
   // Bars share the group's width with 1px gaps.
-  const barWidth = (band * GROUP_SHARE - (bars - 1)) / bars
+  const barWidth = Math.min(MAX_BAR_WIDTH, (band * GROUP_SHARE - (bars - 1)) / bars)
 
   const categoryLines = categories.map((c) => fitCategoryLabel(c.label, band - 6, CATEGORY_FONT))
   const axisHeight =
@@ -225,6 +228,7 @@ export function GroupedColumnChart({
                   name={s.label}
                   fill={s.color}
                   isAnimationActive={false}
+                  maxBarSize={MAX_BAR_WIDTH}
                   shape={stableBarShape(index)}
                 />
               ))}
@@ -243,6 +247,11 @@ export function GroupedColumnChart({
           ) : null}
         </div>
       </div>
+      {chartWidth > available + 1 ? (
+        <p className="chart-scroll-hint">
+          <span aria-hidden="true">↔ </span>Scroll the chart sideways to see every group.
+        </p>
+      ) : null}
       <Legend items={series} />
     </div>
   )

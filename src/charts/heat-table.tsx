@@ -68,6 +68,12 @@ export function HeatTable({ caption, rows, columns, cell, onSelect }: HeatTableP
           </tbody>
         </table>
       </div>
+      {columns.length > 2 ? (
+        <p className="chart-scroll-hint heat-scroll-hint">
+          <span aria-hidden="true">↔ </span>On a narrow screen, scroll the table sideways to see
+          every column.
+        </p>
+      ) : null}
       {largest ? (
         <p className="heat-key">
           <span>Shading: share of the largest value ({largest.display}), lower</span>
