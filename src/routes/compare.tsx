@@ -14,7 +14,7 @@ import {
 } from './compare-state'
 import { EvidencePanel } from './evidence-panel'
 import { useEvidence } from './evidence'
-import { NotFound } from './not-found'
+import { EvidenceNotFound, NotFound } from './not-found'
 import type { SummaryModel } from './summary-model'
 import { WithSummary } from './with-summary'
 import './views.css'
@@ -44,13 +44,7 @@ function Comparison({ model }: { model: SummaryModel }) {
         repaired={parsed.repaired}
       />
     )
-  if (evidence.invalid)
-    return (
-      <NotFound
-        title="Evidence not found"
-        message="The link asks for the sources of a value that does not exist."
-      />
-    )
+  if (evidence.invalid) return <EvidenceNotFound />
 
   const { view } = parsed
   // Adding or removing a district is a step Back should undo; the other controls adjust a view.

@@ -12,7 +12,7 @@ import { countNoun, otherFigures, reportedEditions } from './district-model'
 import { DistrictMilestones, DistrictOtherFigures, DistrictSources } from './district-sections'
 import { EvidencePanel } from './evidence-panel'
 import { useEvidence } from './evidence'
-import { NotFound } from './not-found'
+import { EvidenceNotFound, NotFound } from './not-found'
 import type { SummaryModel } from './summary-model'
 import { WithSummary } from './with-summary'
 import './views.css'
@@ -54,13 +54,7 @@ function DistrictView({
   detail: DetailQuery
 }) {
   const evidence = useEvidence(model.editions)
-  if (evidence.invalid)
-    return (
-      <NotFound
-        title="Evidence not found"
-        message="The link asks for the sources of a value that does not exist."
-      />
-    )
+  if (evidence.invalid) return <EvidenceNotFound />
 
   const info = model.findDistrict(district)
   const name = model.districtName(district)

@@ -7,7 +7,7 @@ import { parseEdition } from '../app/url-state'
 import { DistrictBars } from './district-bars'
 import { EvidencePanel } from './evidence-panel'
 import { useEvidence } from './evidence'
-import { NotFound } from './not-found'
+import { EditionNotFound, EvidenceNotFound } from './not-found'
 import type { SummaryModel } from './summary-model'
 import { WithSummary } from './with-summary'
 import './views.css'
@@ -21,20 +21,8 @@ function EditionView({ model }: { model: SummaryModel }) {
   const { edition: editionParam = '' } = useParams()
   const evidence = useEvidence(model.editions)
   const edition = parseEdition(editionParam, model.editions)
-  if (edition === null)
-    return (
-      <NotFound
-        title="Edition not found"
-        message={`There is no CIIE edition "${editionParam}". Editions run from 1 (2018) to ${model.editions.length} (${model.editions.at(-1)?.year ?? ''}).`}
-      />
-    )
-  if (evidence.invalid)
-    return (
-      <NotFound
-        title="Evidence not found"
-        message="The link asks for the sources of a value that does not exist."
-      />
-    )
+  if (edition === null) return <EditionNotFound value={editionParam} editions={model.editions} />
+  if (evidence.invalid) return <EvidenceNotFound />
 
   const editionLabel = model.editionName(edition)
   const info = model.edition(edition)

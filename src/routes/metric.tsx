@@ -12,7 +12,7 @@ import { isMetricKey } from '../app/url-state'
 import type { MetricKey, Unit } from '../pipeline/schema'
 import { EvidencePanel } from './evidence-panel'
 import { useEvidence } from './evidence'
-import { NotFound } from './not-found'
+import { EvidenceNotFound, NotFound } from './not-found'
 import { cellOfKey, chartValue, type SummaryModel } from './summary-model'
 import { WithSummary } from './with-summary'
 import './views.css'
@@ -32,13 +32,7 @@ function MetricView({ model }: { model: SummaryModel }) {
         message={`There is no metric "${metricKey}". The overview lists the figures the articles report.`}
       />
     )
-  if (evidence.invalid)
-    return (
-      <NotFound
-        title="Evidence not found"
-        message="The link asks for the sources of a value that does not exist."
-      />
-    )
+  if (evidence.invalid) return <EvidenceNotFound />
   const metric: MetricKey = metricKey
   const label = model.metricLabel(metric)
   const cells = model.aggregates({ metric })

@@ -38,3 +38,30 @@ export function NotFound({ title = 'Page not found', message }: NotFoundProps) {
     </section>
   )
 }
+
+/** An `evidence=` parameter that names no value (a mistyped or outdated link). */
+export function EvidenceNotFound() {
+  return (
+    <NotFound
+      title="Evidence not found"
+      message="The link asks for the sources of a value that does not exist."
+    />
+  )
+}
+
+/** An edition number the catalog does not list. */
+export function EditionNotFound({
+  value,
+  editions,
+}: {
+  value: string
+  editions: ReadonlyArray<{ edition: number; year: number }>
+}) {
+  const last = editions.at(-1)
+  return (
+    <NotFound
+      title="Edition not found"
+      message={`There is no CIIE edition "${value}". Editions run from 1 (2018) to ${last?.edition ?? ''} (${last?.year ?? ''}).`}
+    />
+  )
+}

@@ -11,7 +11,7 @@ import type { MetricKey } from '../pipeline/schema'
 import { DistrictBars } from './district-bars'
 import { EvidencePanel } from './evidence-panel'
 import { useEvidence } from './evidence'
-import { NotFound } from './not-found'
+import { EditionNotFound, EvidenceNotFound, NotFound } from './not-found'
 import type { SummaryModel } from './summary-model'
 import { WithSummary } from './with-summary'
 import './views.css'
@@ -31,21 +31,10 @@ function Overview({ model }: { model: SummaryModel }) {
   const edition =
     editionParam === null ? model.latestEdition : parseEdition(editionParam, model.editions)
   if (editionParam !== null && edition === null)
-    return (
-      <NotFound
-        title="Edition not found"
-        message={`There is no CIIE edition "${editionParam}". Editions run from 1 (2018) to ${model.editions.length} (${model.editions.at(-1)?.year ?? ''}).`}
-      />
-    )
+    return <EditionNotFound value={editionParam} editions={model.editions} />
   if (metricParam !== null && !isMetricKey(metricParam))
     return <NotFound title="Metric not found" message={`There is no metric "${metricParam}".`} />
-  if (evidence.invalid)
-    return (
-      <NotFound
-        title="Evidence not found"
-        message="The link asks for the sources of a value that does not exist."
-      />
-    )
+  if (evidence.invalid) return <EvidenceNotFound />
 
   if (edition === null)
     return (
