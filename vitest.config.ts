@@ -7,6 +7,8 @@ import { configDefaults, defineConfig } from 'vitest/config'
  */
 export default defineConfig({
   plugins: [react()],
+  // Tests see a fixed build date, so texts that cite it do not change from day to day.
+  define: { __BUILD_DATE__: JSON.stringify('2026-01-15') },
   test: {
     projects: [
       {

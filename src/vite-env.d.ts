@@ -8,3 +8,6 @@ interface ImportMetaEnv {
 interface ImportMeta {
   readonly env: ImportMetaEnv
 }
+
+/** The build's date, "2026-11-20" (see vite.config.ts). */
+declare const __BUILD_DATE__: string

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link, NavLink } from 'react-router'
+import { useReportCount } from '../export/report-count'
 import { paths } from './paths'
 
 export const APP_TITLE = 'CIIE District Dashboard'
@@ -9,6 +10,7 @@ export const APP_TITLE = 'CIIE District Dashboard'
  * blank screen without a way home.
  */
 export function PageShell({ children }: { children: ReactNode }) {
+  const reportCount = useReportCount()
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -30,6 +32,18 @@ export function PageShell({ children }: { children: ReactNode }) {
             </NavLink>
             <NavLink to={paths.compare()}>Compare districts</NavLink>
             <NavLink to={paths.sources()}>Sources</NavLink>
+            <NavLink to={paths.report()}>
+              Report
+              {reportCount > 0 ? (
+                <>
+                  {/* Seen as "Report (3)", heard as "Report, 3 figures". */}
+                  <span aria-hidden="true"> ({reportCount})</span>
+                  <span className="visually-hidden">
+                    , {reportCount === 1 ? '1 figure' : `${reportCount} figures`}
+                  </span>
+                </>
+              ) : null}
+            </NavLink>
           </nav>
         </div>
       </header>

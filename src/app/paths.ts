@@ -12,6 +12,7 @@ export const routePatterns = {
   metric: '/metrics/:metricKey',
   article: '/articles/:articleId',
   sources: '/sources',
+  report: '/report',
   notFound: '*',
 } as const
 
@@ -53,4 +54,5 @@ export const paths = {
   article: (articleId: string, state: { highlight?: string | null } = {}) =>
     withQuery(`/articles/${encodeURIComponent(articleId)}`, { highlight: state.highlight }),
   sources: () => routePatterns.sources,
+  report: () => routePatterns.report,
 } as const

@@ -49,6 +49,10 @@ export const routes: RouteObject[] = [
             path: routePatterns.sources,
             lazy: async () => ({ Component: (await import('../routes/sources')).SourcesPage }),
           },
+          {
+            path: routePatterns.report,
+            lazy: async () => ({ Component: (await import('../routes/report')).ReportPage }),
+          },
           { path: routePatterns.notFound, element: <NotFound /> },
         ],
       },

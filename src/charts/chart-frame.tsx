@@ -1,5 +1,7 @@
 import { useId, useState, type ReactNode } from 'react'
 import type { ChartTable } from './chart-types'
+import { ExportMenu } from '../export/export-menu'
+import type { FigureSpec } from '../export/figure-spec'
 import './charts.css'
 
 export interface ChartFrameProps {
@@ -14,6 +16,8 @@ export interface ChartFrameProps {
   actions?: ReactNode
   /** Under the chart, e.g. a legend note "80+ = more than 80; ⚠ = sources disagree". */
   notes?: ReactNode
+  /** The chart as a report figure, built when the user exports it; no Export menu without. */
+  exportFigure?: () => Promise<FigureSpec>
   children: ReactNode
 }
 
@@ -30,6 +34,7 @@ export function ChartFrame({
   headingLevel = 2,
   actions,
   notes,
+  exportFigure,
   children,
 }: ChartFrameProps) {
   const generatedId = useId()
@@ -50,6 +55,7 @@ export function ChartFrame({
       </figcaption>
       <div className="chart-frame__actions">
         {actions}
+        {exportFigure ? <ExportMenu figure={exportFigure} /> : null}
         <button
           type="button"
           className="chart-button"

@@ -1,13 +1,14 @@
 import { Fragment, useId } from 'react'
 import { ChartFrame } from '../charts/chart-frame'
-import type { ChartValue } from '../charts/chart-types'
 import { ColumnChart } from '../charts/column-chart'
 import { districtColor } from '../charts/district-colors'
 import { EmptyState } from '../app/empty-state'
-import { NOT_REPORTED, UNIT_NAMES } from '../app/format'
+import { UNIT_NAMES } from '../app/format'
 import { UNITS, type DistrictId, type MetricKey, type Unit } from '../pipeline/schema'
+import { comparePanelValues, compareMetricFigure } from './compare-figure'
 import { joinNames } from './compare-state'
-import { cellOfKey, chartValue, formatCell, type SummaryModel } from './summary-model'
+import { useFigureExport } from './figure-export'
+import { cellOfKey, formatCell, type SummaryModel } from './summary-model'
 
 export interface MetricComparisonProps {
   model: SummaryModel
@@ -42,6 +43,7 @@ export function MetricComparison({
   onRemove,
 }: MetricComparisonProps) {
   const headingId = useId()
+  const exportOf = useFigureExport(model)
   const label = model.metricLabel(metric)
   const editionLabel = model.editionLabel(edition)
   const names = districts.map((d) => model.districtName(d))
@@ -84,6 +86,9 @@ export function MetricComparison({
       <ChartFrame
         title={label}
         subtitle={`${editionLabel} outlined · ${joinNames(names)}`}
+        exportFigure={exportOf(() =>
+          compareMetricFigure(model, metric, { districts, edition, independent }),
+        )}
         caption={
           independent
             ? 'Each panel has its own scale: compare the numbers, not the heights of the bars.'
@@ -198,19 +203,7 @@ function DistrictPanel({
   const name = model.districtName(district)
   const label = model.metricLabel(metric)
   const inUnit = unit ? ` (${UNIT_NAMES[unit]})` : ''
-  const elsewhere: Array<string> = []
-  const values: Array<ChartValue> = model.editions.map((e) => {
-    const value = chartValue(
-      model,
-      { district, edition: e.edition, metric },
-      model.editionLabel(e.edition),
-    )
-    const cell = model.cell(district, e.edition, metric)
-    if (!unit || !cell || cell.unit === unit) return value
-    // The other currency's row draws this value; here it is a gap, named under the panel.
-    elsewhere.push(`${model.editionLabel(e.edition)}: ${formatCell(cell)}`)
-    return { ...value, value: null, display: NOT_REPORTED, qualifier: null, conflict: false }
-  })
+  const { values, elsewhere } = comparePanelValues(model, metric, district, unit)
   const highlightKey = values[model.editions.findIndex((e) => e.edition === edition)]?.key
   const reported = values.some((v) => v.value !== null)
   const Heading = headingLevel === 4 ? 'h4' : 'h3'

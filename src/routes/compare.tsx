@@ -3,6 +3,8 @@ import { EmptyState } from '../app/empty-state'
 import { APP_TITLE } from '../app/page-shell'
 import { paths, type CompareState } from '../app/paths'
 import type { DistrictId, MetricKey } from '../pipeline/schema'
+import { ExportMenu } from '../export/export-menu'
+import { compareAllFigure } from './compare-figure'
 import { MetricComparison } from './compare-panels'
 import { DistrictPicker, MetricChooser } from './compare-picker'
 import {
@@ -15,6 +17,7 @@ import {
 import { EvidencePanel } from './evidence-panel'
 import { useEvidence } from './evidence'
 import { EvidenceNotFound, NotFound } from './not-found'
+import { useFigureExport } from './figure-export'
 import type { SummaryModel } from './summary-model'
 import { WithSummary } from './with-summary'
 import './views.css'
@@ -33,6 +36,7 @@ function Comparison({ model }: { model: SummaryModel }) {
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const evidence = useEvidence(model.editions)
+  const exportOf = useFigureExport(model)
   const parsed = parseCompareParams(params, model)
 
   if (!parsed.ok)
@@ -114,6 +118,21 @@ function Comparison({ model }: { model: SummaryModel }) {
         </EmptyState>
       ) : (
         <div className="compare-metrics-stack">
+          <div className="compare-export-all">
+            <p className="muted">
+              One image of every figure below, each row on its own shared scale.
+            </p>
+            <ExportMenu
+              label="Export all"
+              figure={exportOf(() =>
+                compareAllFigure(model, view.metrics, {
+                  districts: view.districts,
+                  edition: view.edition ?? 0,
+                  independent: view.scale === 'independent',
+                }),
+              )}
+            />
+          </div>
           {view.metrics.map((metric) => (
             <MetricComparison
               key={metric}

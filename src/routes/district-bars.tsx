@@ -4,6 +4,7 @@ import { ChartFrame } from '../charts/chart-frame'
 import { paths } from '../app/paths'
 import { UNIT_NAMES } from '../app/format'
 import type { DistrictId, MetricKey, Unit } from '../pipeline/schema'
+import { figureValue, useFigureExport, type FigureDraft } from './figure-export'
 import { cellOfKey, chartValue, formatCell, type SummaryModel } from './summary-model'
 
 export interface DistrictBarsProps {
@@ -40,6 +41,7 @@ export function DistrictBars({
     const cell = cellOfKey(key)
     if (cell) onSelect(cell)
   }
+  const exportOf = useFigureExport(model)
 
   const charts = units.length === 0 ? [null] : units
   return (
@@ -50,14 +52,52 @@ export function DistrictBars({
           .sort((a, b) => b.value - a.value || a.district.localeCompare(b.district))
           .map((a) => chartValue(model, a, model.districtName(a.district)))
         const inUnit = units.length > 1 && unit ? ` (${UNIT_NAMES[unit]})` : ''
+        const title = `${metricLabel} by district${inUnit}`
+        const subtitle = `${editionLabel} · ${values.length} of ${model.districts.length} districts report it`
+        // The figure lists every district: the reported ones as bars, largest first, then the
+        // ones that do not report it, each marked "not reported" rather than left out.
+        const draft = (): FigureDraft => {
+          const silent = units.length > 1 && unit !== charts.at(-1) ? [] : missing
+          return {
+            title,
+            subtitle,
+            chart: {
+              kind: 'bars',
+              rows: [
+                ...values.map((v) => figureValue(v)),
+                ...silent.map((d) =>
+                  figureValue(chartValue(model, { district: d.id, edition, metric }, d.en)),
+                ),
+              ],
+            },
+            notes:
+              units.length > 1
+                ? [
+                    `Amounts are shown in the currency the articles used and never converted; this figure shows ${UNIT_NAMES[unit ?? 'count']}.`,
+                  ]
+                : [],
+            file: {
+              edition: model.edition(edition) ?? null,
+              metric: `${metricLabel}${unit && units.length > 1 ? ` ${unit}` : ''}`,
+              view: 'by-district',
+            },
+            cells: [
+              ...values.map((v) => v.key),
+              ...silent.map((d) => `${d.id}|${edition}|${metric}`),
+            ]
+              .map(cellOfKey)
+              .filter((c) => c !== null),
+          }
+        }
         return (
           <ChartFrame
             key={unit ?? 'none'}
             headingLevel={headingLevel}
-            title={`${metricLabel} by district${inUnit}`}
-            subtitle={`${editionLabel} · ${values.length} of ${model.districts.length} districts report it`}
+            title={title}
+            subtitle={subtitle}
             caption={definition}
             actions={unit === charts[0] ? actions : undefined}
+            exportFigure={values.length > 0 ? exportOf(draft) : undefined}
             table={{
               caption: `${metricLabel}${inUnit}, ${editionLabel}, by district`,
               columns: ['District', metricLabel, 'Sources', 'Sources disagree'],

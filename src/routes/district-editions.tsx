@@ -4,6 +4,8 @@ import { ColumnChart } from '../charts/column-chart'
 import { NOT_REPORTED, UNIT_NAMES } from '../app/format'
 import type { DistrictId, Edition, MetricKey, Unit } from '../pipeline/schema'
 import { districtCharts, districtEditions, type DistrictChartSpec } from './district-model'
+import { districtColor } from '../charts/district-colors'
+import { figureValue, useFigureExport, type FigureDraft } from './figure-export'
 import { cellOfKey, chartValue, formatCell, type SummaryModel } from './summary-model'
 
 export interface DistrictEditionChartsProps {
@@ -90,13 +92,52 @@ function DistrictEditionChart({
   // reads without a tooltip. One or two columns always have room for the label.
   const spelledOut =
     editions.length > 2 && shown.some((v) => v.display.length > LABEL_FITS_CHARACTERS)
+  const exportOf = useFigureExport(model)
+  const title = `${metricLabel}${inUnit}`
+  const subtitle = `${name} · ${range}${editions.length > 1 ? ` · reported at ${reported} of ${editions.length} editions` : ''}`
+  const draft = (): FigureDraft => ({
+    title: `${name}: ${title}`,
+    subtitle: `At each CIIE edition, ${range}`,
+    chart: {
+      kind: 'panels',
+      rows: [
+        {
+          title: '',
+          sharedScale: true,
+          panels: [
+            {
+              title: '',
+              color: districtColor(district),
+              values: values.map((v) => figureValue(v)),
+            },
+          ],
+        },
+      ],
+    },
+    notes:
+      otherUnits.length > 0 && elsewhere.length > 0
+        ? [
+            `${elsewhere.map((r) => `${model.editionLabel(r.edition)}: ${formatCell(r.cell)}`).join('; ')} (reported in another currency, never converted).`,
+          ]
+        : [],
+    file: {
+      metric: `${metricLabel}${split ? ` ${unit}` : ''}`,
+      districts: [name],
+      view: 'by-edition',
+    },
+    // A value in the other currency belongs to that currency's figure and file.
+    cells: rows
+      .filter((r) => !r.cell || r.cell.unit === unit)
+      .map((r) => ({ district, edition: r.edition, metric })),
+  })
 
   return (
     <ChartFrame
       headingLevel={3}
-      title={`${metricLabel}${inUnit}`}
-      subtitle={`${name} · ${range}${editions.length > 1 ? ` · reported at ${reported} of ${editions.length} editions` : ''}`}
+      title={title}
+      subtitle={subtitle}
       caption={model.metric(metric)?.definition ?? ''}
+      exportFigure={exportOf(draft)}
       table={{
         caption: `${name}: ${metricLabel}${inUnit} at each CIIE edition`,
         columns: ['CIIE edition', `${metricLabel}${inUnit}`, 'Sources', 'Sources disagree'],

@@ -11,6 +11,7 @@ import { paths } from '../app/paths'
 import { isMetricKey } from '../app/url-state'
 import type { MetricKey, Unit } from '../pipeline/schema'
 import { EvidencePanel } from './evidence-panel'
+import { figureValue, useFigureExport, type FigureDraft } from './figure-export'
 import { useEvidence } from './evidence'
 import { EvidenceNotFound, NotFound } from './not-found'
 import { cellOfKey, chartValue, type SummaryModel } from './summary-model'
@@ -133,6 +134,53 @@ function MetricByUnit({
       : value
   }
 
+  const exportOf = useFigureExport(model)
+  const range =
+    first === last
+      ? model.editionName(first)
+      : `${model.editionName(first)} to ${model.editionName(last)}`
+  // The cells drawn here: not reported, or reported in this chart's unit.
+  const cellRefs = districts.flatMap((d) =>
+    editions
+      .filter((e) => (model.cell(d.id, e.edition, metric)?.unit ?? unit) === unit)
+      .map((e) => ({ district: d.id, edition: e.edition, metric })),
+  )
+  const file = { metric: `${label}${split ? ` ${unit}` : ''}` }
+  const groupedDraft = (): FigureDraft => ({
+    title: `${label}${inUnit} by edition and district`,
+    subtitle: `${plural(districts.length, 'district')} · ${range}`,
+    chart: {
+      kind: 'grouped',
+      categories: editions.map((e) => ({
+        key: String(e.edition),
+        label: model.editionLabel(e.edition),
+      })),
+      series: districts.map((d) => ({
+        key: d.id,
+        label: d.en,
+        color: districtColor(d.id),
+        values: editions.map((e) => figureValue(valueOf(d.id, e.edition))),
+      })),
+    },
+    legend: districts.map((d) => ({ label: d.en, color: districtColor(d.id) })),
+    file: { ...file, view: 'by-edition-and-district' },
+    cells: cellRefs,
+  })
+  const matrixDraft = (): FigureDraft => ({
+    title: `${label}${inUnit}: districts × editions`,
+    subtitle: `${plural(districts.length, 'district')} · ${range} · darker cells hold larger values`,
+    chart: {
+      kind: 'matrix',
+      columns: editions.map((e) => model.editionLabel(e.edition)),
+      rows: districts.map((d) => ({
+        label: d.en,
+        cells: editions.map((e) => figureValue(valueOf(d.id, e.edition))),
+      })),
+    },
+    file: { ...file, view: 'table' },
+    cells: cellRefs,
+  })
+
   const table = {
     caption: `${label}${inUnit} by district and CIIE edition`,
     columns: ['District', ...editions.map((e) => model.editionLabel(e.edition))],
@@ -153,6 +201,7 @@ function MetricByUnit({
               : `${model.editionName(first)} to ${model.editionName(last)}`
           }`}
           caption="Each group is one CIIE edition; each bar one district. A missing bar means not reported, not zero."
+          exportFigure={exportOf(groupedDraft)}
           table={table}
           notes={
             <p className="chart-note">
@@ -177,6 +226,7 @@ function MetricByUnit({
           title={`${label}${inUnit}: districts × editions`}
           subtitle="Darker cells hold larger values"
           caption="Every district that reports the figure, at every edition. Select a value for its sources."
+          exportFigure={exportOf(matrixDraft)}
           table={table}
         >
           <HeatTable

@@ -10,6 +10,8 @@ import { totalsByUnit, type Total } from '../pipeline/aggregate'
 import type { MetricKey } from '../pipeline/schema'
 import { DistrictBars } from './district-bars'
 import { EvidencePanel } from './evidence-panel'
+import { coverageFigure } from './coverage-figure'
+import { useFigureExport } from './figure-export'
 import { useEvidence } from './evidence'
 import { EditionNotFound, EvidenceNotFound, NotFound } from './not-found'
 import type { SummaryModel } from './summary-model'
@@ -25,6 +27,7 @@ function Overview({ model }: { model: SummaryModel }) {
   const [params] = useSearchParams()
   const navigate = useNavigate()
   const evidence = useEvidence(model.editions)
+  const exportOf = useFigureExport(model)
 
   const editionParam = params.get('edition')
   const metricParam = params.get('metric')
@@ -207,6 +210,7 @@ function Overview({ model }: { model: SummaryModel }) {
           title="What is reported where"
           subtitle="Number of figures reported per district and CIIE edition"
           caption="Each cell counts the metrics with a value. Select a cell for its sources."
+          exportFigure={exportOf(() => coverageFigure(model))}
           table={{
             caption: 'Figures reported per district and CIIE edition',
             columns: ['District', ...model.editions.map((e) => model.editionLabel(e.edition))],

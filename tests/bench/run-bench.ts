@@ -15,6 +15,7 @@ import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
+import { benchExport, describeExportBench } from './export-bench'
 import { generateCorpus, utf8Length, type CorpusFile } from './generate-corpus'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -110,6 +111,14 @@ async function main(): Promise<void> {
     join(RESULTS_DIR, 'latest.json'),
     `${JSON.stringify({ seed: SEED, budgetMbPerS: BUDGET_MB_PER_S, rows, results }, null, 2)}\n`,
   )
+  try {
+    console.error('bench: building the app and timing the overview chart export in Chromium')
+    console.log(describeExportBench(await benchExport()))
+  } catch (error) {
+    console.log(
+      `export: could not be measured (${error instanceof Error ? error.message : String(error)})`,
+    )
+  }
   console.log(
     `corpora in bench-results/corpus-*x; ${((performance.now() - startedAt) / 1000).toFixed(0)} s in all`,
   )

@@ -1,0 +1,268 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import type { FigureSpec } from './figure-spec'
+import { PRESETS, PRESET_IDS, isPresetId, type PresetId } from './presets'
+import './export-menu.css'
+
+/**
+ * The Export menu of a chart: a size preset and the actions (PNG, SVG, CSV, copy, add to report).
+ * A WAI-ARIA menu button: arrow keys move, Enter or Space chooses, Escape closes and focus goes
+ * back to the button. The export code loads on first use, so pages without an export stay light.
+ */
+
+export type ExportAction = 'png' | 'svg' | 'csv' | 'copy' | 'report'
+
+export interface ExportMenuProps {
+  /** Builds the figure when an action is chosen (its sources may need loading). */
+  figure: () => Promise<FigureSpec>
+  /** The button's text: "Export", or "Export all" for a whole view. */
+  label?: string
+  /** Accessible name when it must differ from the text. */
+  ariaLabel?: string
+}
+
+const PRESET_STORAGE_KEY = 'ciie-dashboard.export-preset'
+const ACTIONS: ReadonlyArray<{ action: ExportAction; label: string }> = [
+  { action: 'png', label: 'Download PNG' },
+  { action: 'svg', label: 'Download SVG' },
+  { action: 'csv', label: 'Download CSV' },
+  { action: 'copy', label: 'Copy image' },
+  { action: 'report', label: 'Add to report' },
+]
+
+function storedPreset(): PresetId {
+  try {
+    const value = localStorage.getItem(PRESET_STORAGE_KEY)
+    return isPresetId(value) ? value : 'document'
+  } catch {
+    return 'document'
+  }
+}
+
+function storePreset(preset: PresetId): void {
+  try {
+    localStorage.setItem(PRESET_STORAGE_KEY, preset)
+  } catch {
+    // Not remembering the size is harmless.
+  }
+}
+
+interface Status {
+  tone: 'info' | 'error'
+  text: string
+}
+
+export function ExportMenu({ figure, label = 'Export', ariaLabel }: ExportMenuProps) {
+  const [open, setOpen] = useState(false)
+  const [preset, setPreset] = useState<PresetId>(storedPreset)
+  const [busy, setBusy] = useState(false)
+  const [status, setStatus] = useState<Status | null>(null)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const menuRef = useRef<HTMLDivElement>(null)
+  const menuId = useId()
+
+  const items = () =>
+    Array.from(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])
+
+  useEffect(() => {
+    if (!open) return
+    items()[0]?.focus()
+    const closeOnOutside = (event: PointerEvent) => {
+      const target = event.target as Node | null
+      if (target && !menuRef.current?.contains(target) && !buttonRef.current?.contains(target))
+        setOpen(false)
+    }
+    document.addEventListener('pointerdown', closeOnOutside)
+    return () => document.removeEventListener('pointerdown', closeOnOutside)
+  }, [open])
+
+  const close = (returnFocus: boolean) => {
+    setOpen(false)
+    if (returnFocus) buttonRef.current?.focus()
+  }
+
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const all = items()
+    const index = all.indexOf(document.activeElement as HTMLElement)
+    const focusAt = (i: number) => all[(i + all.length) % all.length]?.focus()
+    if (event.key === 'ArrowDown') focusAt(index + 1)
+    else if (event.key === 'ArrowUp') focusAt(index - 1)
+    else if (event.key === 'Home') focusAt(0)
+    else if (event.key === 'End') focusAt(all.length - 1)
+    else if (event.key === 'Escape') close(true)
+    else if (event.key === 'Tab') {
+      setOpen(false)
+      return
+    } else return
+    event.preventDefault()
+  }
+
+  const choosePreset = (next: PresetId) => {
+    setPreset(next)
+    storePreset(next)
+  }
+
+  const run = async (action: ExportAction) => {
+    close(true)
+    setBusy(true)
+    setStatus({ tone: 'info', text: action === 'report' ? 'Adding…' : 'Preparing…' })
+    try {
+      setStatus(await timedExport(action, figure, preset, screenWidthOf(buttonRef.current)))
+    } catch (error) {
+      setStatus({
+        tone: 'error',
+        text: `The export failed: ${error instanceof Error ? error.message : String(error)}. Please try again.`,
+      })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <div className="export-menu">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="chart-button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        aria-label={ariaLabel}
+        aria-busy={busy}
+        onClick={() => setOpen((shown) => !shown)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && !open) {
+            event.preventDefault()
+            setOpen(true)
+          }
+        }}
+      >
+        {label}
+        <span aria-hidden="true" className="export-menu__caret">
+          ▾
+        </span>
+      </button>
+      {open ? (
+        <div
+          ref={menuRef}
+          id={menuId}
+          role="menu"
+          aria-label={`${ariaLabel ?? label} options`}
+          className="export-menu__list"
+          onKeyDown={onMenuKeyDown}
+        >
+          <div role="group" aria-label="Image size" className="export-menu__group">
+            <p className="export-menu__heading" aria-hidden="true">
+              Image size
+            </p>
+            {PRESET_IDS.map((id) => (
+              <div
+                key={id}
+                role="menuitemradio"
+                aria-checked={preset === id}
+                aria-label={`${PRESETS[id].label}, ${presetHint(id)}`}
+                tabIndex={-1}
+                className="export-menu__item export-menu__item--radio"
+                onClick={() => choosePreset(id)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' || event.key === ' ') {
+                    event.preventDefault()
+                    choosePreset(id)
+                  }
+                }}
+              >
+                {/* A real element, not CSS content, so it can be hidden from assistive tech. */}
+                <span className="export-menu__check" aria-hidden="true">
+                  {preset === id ? '✓' : ''}
+                </span>
+                {PRESETS[id].label}
+                <span className="export-menu__hint">{presetHint(id)}</span>
+              </div>
+            ))}
+          </div>
+          <div role="separator" className="export-menu__separator" />
+          {ACTIONS.map(({ action, label: text }) => (
+            <div
+              key={action}
+              role="menuitem"
+              tabIndex={-1}
+              className="export-menu__item"
+              onClick={() => void run(action)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' || event.key === ' ') {
+                  event.preventDefault()
+                  void run(action)
+                }
+              }}
+            >
+              {text}
+            </div>
+          ))}
+        </div>
+      ) : null}
+      <p
+        className={`export-menu__status${status?.tone === 'error' ? ' export-menu__status--error' : ''}`}
+        role="status"
+      >
+        {status?.text ?? ''}
+      </p>
+    </div>
+  )
+}
+
+function presetHint(id: PresetId): string {
+  const p = PRESETS[id]
+  if (id === 'document') return 'A4 width'
+  if (p.width === null) return '2× sharper'
+  return `${p.width * p.scale} × ${(p.height ?? 0) * p.scale}`
+}
+
+/** The chart's width on the page: the figure the menu belongs to. */
+function screenWidthOf(button: HTMLElement | null): number {
+  const frame = button?.closest('figure') ?? button?.closest('section')
+  return Math.round(frame?.getBoundingClientRect().width ?? 800) || 800
+}
+
+/** Runs an export and records its duration (npm run bench reads `export:png`; so can devtools). */
+async function timedExport(...args: Parameters<typeof runExport>): Promise<Status> {
+  const start = performance.now()
+  const status = await runExport(...args)
+  performance.measure(`export:${args[0]}`, { start, end: performance.now() })
+  return status
+}
+
+async function runExport(
+  action: ExportAction,
+  figure: () => Promise<FigureSpec>,
+  preset: PresetId,
+  screenWidth: number,
+): Promise<Status> {
+  const exporter = await import('./export-figure')
+  if (action === 'report') {
+    const [{ addToReport }, spec] = await Promise.all([import('./report-store'), figure()])
+    const count = addToReport(spec)
+    return {
+      tone: 'info',
+      text: `Added to the report (${count} ${count === 1 ? 'figure' : 'figures'}). Open Report in the menu at the top to see it.`,
+    }
+  }
+  if (action === 'copy') {
+    const png = figure().then((spec) => exporter.figurePngFile(spec, preset, screenWidth))
+    const result = await exporter.copyPngToClipboard(png.then((file) => file.blob))
+    if (result.copied) return { tone: 'info', text: 'Image copied. Paste it into your document.' }
+    const file = await png
+    exporter.downloadFile(file)
+    return {
+      tone: 'error',
+      text: `${result.reason} The image was downloaded instead: ${file.fileName}.`,
+    }
+  }
+  const spec = await figure()
+  const file =
+    action === 'png'
+      ? await exporter.figurePngFile(spec, preset, screenWidth)
+      : action === 'svg'
+        ? exporter.figureSvgFile(spec, preset, screenWidth)
+        : exporter.figureCsvFile(spec)
+  exporter.downloadFile(file)
+  return { tone: 'info', text: `Downloaded ${file.fileName}.` }
+}

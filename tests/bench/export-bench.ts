@@ -1,0 +1,156 @@
+/**
+ * The export benchmark: median time to make a 2× PNG ("As on screen") of the overview chart in
+ * headless Chromium, on the built app and the bundled articles, against the ≤ 150 ms budget.
+ * The time is the app's own `export:png` performance measure: from choosing "Download PNG" to
+ * the file being ready (figure, layout, SVG, raster, PNG encoding), the first run excluded
+ * as warm-up (it loads the export code and the evidence it cites).
+ *
+ * Run alone with `npx tsx tests/bench/export-bench.ts`, or as part of `npm run bench`.
+ */
+import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { chromium } from 'playwright-core'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const EXPORT_BUDGET_MS = 150
+const RUNS = 15
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export interface ExportBenchResult {
+  medianMs: number
+  minMs: number
+  maxMs: number
+  runs: number
+  width: number
+  height: number
+  verdict: 'PASS' | 'FAIL'
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.on('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() =>
+        address && typeof address === 'object'
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+function run(command: string, args: Array<string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    )
+  })
+}
+
+async function waitFor(url: string): Promise<void> {
+  for (let i = 0; i < 150; i += 1) {
+    try {
+      if ((await fetch(url)).ok) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  throw new Error(`${url} did not answer`)
+}
+
+const median = (values: ReadonlyArray<number>) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
+}
+
+/** Builds the app (unless `skipBuild`), serves it, and times the overview chart's 2× PNG. */
+export async function benchExport({ skipBuild = false } = {}): Promise<ExportBenchResult> {
+  if (!skipBuild) await run('npm', ['run', 'build', '--silent'])
+  const port = await freePort()
+  const vite = join(ROOT, 'node_modules/vite/bin/vite.js')
+  const server = spawn(
+    process.execPath,
+    [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
+    {
+      cwd: ROOT,
+      stdio: 'ignore',
+    },
+  )
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  })
+  try {
+    const base = `http://127.0.0.1:${port}`
+    await waitFor(base)
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+    await page.goto(`${base}/`, { waitUntil: 'networkidle' })
+    const chart = page
+      .getByRole('figure')
+      .filter({ has: page.getByRole('heading', { name: /by district/ }) })
+      .first()
+    let width = 0
+    let height = 0
+    for (let i = 0; i <= RUNS; i += 1) {
+      const download = page.waitForEvent('download')
+      await chart.getByRole('button', { name: 'Export', exact: true }).click()
+      if (i === 0) await page.getByRole('menuitemradio', { name: /^As on screen/ }).click()
+      await page.getByRole('menuitem', { name: 'Download PNG' }).click()
+      const file = await download
+      if (i === 0) {
+        const bytes = await import('node:fs/promises').then(async (fs) =>
+          fs.readFile(await file.path()),
+        )
+        width = bytes.readUInt32BE(16)
+        height = bytes.readUInt32BE(20)
+      }
+    }
+    const durations = await page.evaluate(() =>
+      performance.getEntriesByName('export:png').map((e) => e.duration),
+    )
+    const timed = durations.slice(1)
+    const medianMs = median(timed)
+    return {
+      medianMs,
+      minMs: Math.min(...timed),
+      maxMs: Math.max(...timed),
+      runs: timed.length,
+      width,
+      height,
+      verdict: medianMs <= EXPORT_BUDGET_MS ? 'PASS' : 'FAIL',
+    }
+  } finally {
+    await browser.close()
+    server.kill()
+  }
+}
+
+/** One line for the bench table. */
+export function describeExportBench(r: ExportBenchResult): string {
+  return `export 2× PNG of the overview chart (${r.width}×${r.height} px): median ${r.medianMs.toFixed(0)} ms over ${r.runs} runs (min ${r.minMs.toFixed(0)}, max ${r.maxMs.toFixed(0)}); budget ≤ ${EXPORT_BUDGET_MS} ms: ${r.verdict}`
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  benchExport({ skipBuild: process.argv.includes('--skip-build') })
+    .then((result) => console.log(describeExportBench(result)))
+    .catch((error: unknown) => {
+      console.error(error)
+      process.exitCode = 1
+    })
+}
