@@ -1,3 +1,5 @@
+import type { PngJob, PngJobResult } from './png-worker'
+
 /**
  * SVG to PNG in the browser: the SVG is drawn as an image onto a canvas of the target pixel size
  * (the SVG carries no external references, so the canvas is never tainted), then the PNG gets
@@ -21,25 +23,102 @@ export async function svgToPng(
     const image = new Image()
     image.src = url
     await image.decode()
-    const canvas = document.createElement('canvas')
-    canvas.width = pixelWidth
-    canvas.height = pixelHeight
-    const context = canvas.getContext('2d')
-    if (!context) throw new Error('This browser cannot draw images (no canvas).')
-    context.fillStyle = '#ffffff'
-    context.fillRect(0, 0, pixelWidth, pixelHeight)
-    context.drawImage(image, 0, 0, pixelWidth, pixelHeight)
-    const png = await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob(
-        (blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded.'))),
-        'image/png',
-      ),
-    )
+    const png =
+      (await encodeInWorker(image, pixelWidth, pixelHeight)) ??
+      (await drawToPng(image, pixelWidth, pixelHeight))
     const bytes = new Uint8Array(await png.arrayBuffer())
     return new Blob([withPngText(bytes, metadata)], { type: 'image/png' })
   } finally {
     URL.revokeObjectURL(url)
   }
+}
+
+let worker: Worker | null | undefined
+let nextJob = 0
+const pending = new Map<number, (result: PngJobResult) => void>()
+
+function pngWorker(): Worker | null {
+  if (worker !== undefined) return worker
+  try {
+    worker = new Worker(new URL('./png-worker.ts', import.meta.url), { type: 'module' })
+    worker.onmessage = (event: MessageEvent<PngJobResult>) => {
+      pending.get(event.data.id)?.(event.data)
+      pending.delete(event.data.id)
+    }
+    worker.onerror = () => {
+      // A worker that cannot start: answer what waits, and draw on the page from now on.
+      for (const [id, resolve] of pending) resolve({ id, error: 'the PNG worker failed' })
+      pending.clear()
+      worker?.terminate()
+      worker = null
+    }
+  } catch {
+    worker = null
+  }
+  return worker
+}
+
+/**
+ * Encodes in a worker (the page stays responsive, and the browser does not wait for an idle
+ * moment to encode, as a page canvas's toBlob may). Null when workers or bitmaps are missing.
+ */
+async function encodeInWorker(
+  image: HTMLImageElement,
+  width: number,
+  height: number,
+): Promise<Blob | null> {
+  if (typeof OffscreenCanvas === 'undefined' || typeof createImageBitmap === 'undefined')
+    return null
+  const target = pngWorker()
+  if (!target) return null
+  let bitmap: ImageBitmap
+  try {
+    bitmap = await createImageBitmap(image)
+  } catch {
+    return null
+  }
+  nextJob += 1
+  const id = nextJob
+  const result = await new Promise<PngJobResult>((resolve) => {
+    pending.set(id, resolve)
+    target.postMessage({ id, bitmap, width, height } satisfies PngJob, [bitmap])
+  })
+  return 'blob' in result ? result.blob : null
+}
+
+/** On the page: white background, the image, PNG. */
+async function drawToPng(image: HTMLImageElement, width: number, height: number): Promise<Blob> {
+  if (typeof OffscreenCanvas !== 'undefined') {
+    const canvas = new OffscreenCanvas(width, height)
+    const context = canvas.getContext('2d')
+    if (context) {
+      paint(context, image, width, height)
+      return canvas.convertToBlob({ type: 'image/png' })
+    }
+  }
+  const canvas = document.createElement('canvas')
+  canvas.width = width
+  canvas.height = height
+  const context = canvas.getContext('2d')
+  if (!context) throw new Error('This browser cannot draw images (no canvas).')
+  paint(context, image, width, height)
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded.'))),
+      'image/png',
+    ),
+  )
+}
+
+function paint(
+  context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
+  image: HTMLImageElement,
+  width: number,
+  height: number,
+): void {
+  context.fillStyle = '#ffffff'
+  context.fillRect(0, 0, width, height)
+  context.drawImage(image, 0, 0, width, height)
 }
 
 const PNG_SIGNATURE_LENGTH = 8
