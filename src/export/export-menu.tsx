@@ -21,6 +21,8 @@ export interface ExportMenuProps {
 }
 
 const PRESET_STORAGE_KEY = 'ciie-dashboard.export-preset'
+/** The list's min-width in export-menu.css (15rem). */
+const MENU_MIN_WIDTH_PX = 240
 const ACTIONS: ReadonlyArray<{ action: ExportAction; label: string }> = [
   { action: 'png', label: 'Download PNG' },
   { action: 'svg', label: 'Download SVG' },
@@ -56,6 +58,8 @@ export function ExportMenu({ figure, label = 'Export', ariaLabel }: ExportMenuPr
   const [preset, setPreset] = useState<PresetId>(storedPreset)
   const [busy, setBusy] = useState(false)
   const [status, setStatus] = useState<Status | null>(null)
+  // The list opens towards the page: from the button's right edge, or its left near the left edge.
+  const [alignStart, setAlignStart] = useState(false)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const menuRef = useRef<HTMLDivElement>(null)
   const menuId = useId()
@@ -96,6 +100,11 @@ export function ExportMenu({ figure, label = 'Export', ariaLabel }: ExportMenuPr
     event.preventDefault()
   }
 
+  const placeMenu = () => {
+    const right = buttonRef.current?.getBoundingClientRect().right ?? Infinity
+    setAlignStart(right < MENU_MIN_WIDTH_PX + 8)
+  }
+
   const choosePreset = (next: PresetId) => {
     setPreset(next)
     storePreset(next)
@@ -128,10 +137,14 @@ export function ExportMenu({ figure, label = 'Export', ariaLabel }: ExportMenuPr
         aria-controls={open ? menuId : undefined}
         aria-label={ariaLabel}
         aria-busy={busy}
-        onClick={() => setOpen((shown) => !shown)}
+        onClick={() => {
+          placeMenu()
+          setOpen((shown) => !shown)
+        }}
         onKeyDown={(event) => {
           if (event.key === 'ArrowDown' && !open) {
             event.preventDefault()
+            placeMenu()
             setOpen(true)
           }
         }}
@@ -147,7 +160,7 @@ export function ExportMenu({ figure, label = 'Export', ariaLabel }: ExportMenuPr
           id={menuId}
           role="menu"
           aria-label={`${ariaLabel ?? label} options`}
-          className="export-menu__list"
+          className={`export-menu__list${alignStart ? ' export-menu__list--start' : ''}`}
           onKeyDown={onMenuKeyDown}
         >
           <div role="group" aria-label="Image size" className="export-menu__group">

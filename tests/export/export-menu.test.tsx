@@ -201,4 +201,18 @@ describe('ExportMenu', () => {
     await user.click(document.body)
     expect(screen.queryByRole('menu')).not.toBeInTheDocument()
   })
+
+  it('opens towards the page: from the right edge, or from the left near the screen edge', async () => {
+    const { user } = setup()
+    const button = screen.getByRole('button', { name: 'Export' })
+    const at = (right: number) =>
+      vi.spyOn(button, 'getBoundingClientRect').mockReturnValue(new DOMRect(right - 80, 0, 80, 30))
+    at(1000)
+    await user.click(button)
+    expect(screen.getByRole('menu')).not.toHaveClass('export-menu__list--start')
+    await user.keyboard('{Escape}')
+    at(120)
+    await user.click(button)
+    expect(screen.getByRole('menu')).toHaveClass('export-menu__list--start')
+  })
 })
