@@ -16,6 +16,8 @@ import { readPngText } from '../../src/export/png'
 import { SummarySchema, type Aggregate } from '../../src/pipeline/schema'
 import {
   DESKTOP,
+  MOBILE,
+  checkAxe,
   expectNoConsoleErrors,
   goto,
   launchBrowser,
@@ -145,6 +147,18 @@ describe('exports from the overview', () => {
       districtsAt(latest).size > 0 ? cells.length : 0,
     )
     await page.context().close()
+  })
+
+  it('has an open menu that axe finds nothing serious in, inside the screen on a phone', async () => {
+    for (const viewport of [DESKTOP, MOBILE]) {
+      const page = await openPage(browser, '/', viewport)
+      await overviewChart(page).getByRole('button', { name: 'Export', exact: true }).click()
+      const menu = await page.getByRole('menu').boundingBox()
+      expect(menu?.x).toBeGreaterThanOrEqual(0)
+      expect((menu?.x ?? 0) + (menu?.width ?? 0)).toBeLessThanOrEqual(viewport.width)
+      await checkAxe(page)
+      await page.context().close()
+    }
   })
 
   it('reaches every export by keyboard alone', async () => {
@@ -316,6 +330,7 @@ describe('the report', () => {
       expect(reading.ink).toBeGreaterThan(0.02)
     }
 
+    await checkAxe(page)
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true })
     await import('node:fs/promises').then((fs) => fs.writeFile(join(EXPORT_DIR, 'report.pdf'), pdf))
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []
