@@ -93,7 +93,9 @@ function composeAtDensities(
   const densities = size.height === null ? [0] : [0, 1, 2]
   let last: Composed | null = null
   for (const density of densities) {
-    const composed = compose(spec, chart, extraNotes, size, themeFor(size.width, density), options)
+    const retried = density !== densities.at(-1)
+    const theme = themeFor(size.width, density)
+    const composed = compose(spec, chart, extraNotes, size, theme, retried, options)
     if (!composed) continue
     last = composed
     if (composed.fits) break
@@ -163,6 +165,7 @@ function compose(
   extraNotes: ReadonlyArray<string>,
   size: FigureSize,
   theme: Theme,
+  retried: boolean,
   options: LayoutOptions,
 ): Composed | null {
   const { measure } = options
@@ -184,6 +187,7 @@ function compose(
     width,
     height: Math.max(limit - frameHeight, limit * 0.25),
     fill: size.height !== null,
+    retried,
   }
   const drawing = layoutChart(chart, area, { measure, theme })
   if (!drawing) return null

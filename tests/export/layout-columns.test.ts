@@ -106,11 +106,47 @@ describe('column scale', () => {
   })
 
   it('asks for a plot tall enough for the labels and a visible tallest column', () => {
-    const need = minPlotHeight([value(100), value(null)], [40, 12], 10)
+    const need = minPlotHeight([value(100), value(null)], { extents: [40, 12], lifted: [] }, 10)
     expect(need).toBeCloseTo(40 + 3 + 25)
   })
 
   it('has no scale when nothing was reported', () => {
     expect(columnScale([value(null)], [12], 200, 10)).toBe(0)
+  })
+})
+
+describe('value labels beside not-reported neighbours', () => {
+  const lone = [value(null), value(null), value(100_000, '100,000+ sqm'), value(null), value(null)]
+  const measureAt = (text: string) => measure(text, { size: 9 })
+
+  it('lets a label reach over the empty slots beside it, lifted above their dashes', () => {
+    const slot = 30
+    expect(measureAt('100,000+ sqm')).toBeGreaterThan(slot)
+    const fitted = fitValueLabels(lone, slot, 9, measure)
+    expect(fitted?.upright).toBe(false)
+    expect(fitted?.lines[2]).toEqual(['100,000+ sqm'])
+    expect(fitted?.lifted).toEqual([false, false, true, false, false])
+  })
+
+  it('keeps a label within its slot between reported neighbours', () => {
+    const crowded = [value(5), value(100_000, '100,000+ sqm'), value(7)]
+    const fitted = fitValueLabels(crowded, 30, 9, measure)
+    // "100,000+" alone is wider than the slot: the labels turn rather than spread.
+    expect(fitted?.upright).toBe(true)
+    expect(fitted?.lifted).toEqual([false, false, false])
+  })
+
+  it('shares an empty slot between two labels, half each', () => {
+    // One empty slot between them: each may take half of it, too little for this label.
+    const pair = [value(1, '100,000+ sqm'), value(null), value(2, '100,000+ sqm')]
+    expect(fitValueLabels(pair, 40, 9, measure)?.lifted).toEqual([false, false, false])
+  })
+
+  it('asks for room to lift a label above the dashes, however short its column', () => {
+    const values = [value(null), value(1, 'long label'), value(null), value(100)]
+    const labels = { extents: [10.8, 10.8, 10.8, 10.8], lifted: [false, true, false, false] }
+    const need = minPlotHeight(values, labels, 9)
+    // Dash line (10.8) and a pixel, the gap (3), then the label (10.8).
+    expect(need).toBeGreaterThanOrEqual(10.8 + 1 + 3 + 10.8)
   })
 })

@@ -14,6 +14,11 @@ export interface ChartArea {
    * False: it takes its natural height, shrinking only to stay within `height`.
    */
   fill: boolean
+  /**
+   * True when the frame will try again with more room if the chart does not fit: the chart may
+   * then skip its costly last resort (a layout to be scaled down) and just say it does not fit.
+   */
+  retried?: boolean
 }
 
 export interface ChartContext {

@@ -27,6 +27,11 @@ export interface ValueLabels {
   lines: Array<Array<string>>
   /** Per value: the height its label takes above the column. */
   extents: Array<number>
+  /**
+   * Per value: the label is wider than its slot and reaches over the not-reported neighbours
+   * beside it, so it is drawn above their dashes however short its column.
+   */
+  lifted: Array<boolean>
 }
 
 const labelFont = (size: number): FontSpec => ({ size })
@@ -40,8 +45,29 @@ const aboveText = (value: FigureValue) =>
   value.value === null ? NOT_REPORTED_MARK : valueLabel(value)
 
 /**
- * Value labels for columns `slot` px apart: on one line if all fit their slots, else in up to
- * three lines broken at spaces, else turned to read upwards; null when even that does not fit.
+ * The width a value's label may take, centred on its column: its slot, and beside it the empty
+ * slots of not-reported neighbours (above their dashes). Empty slots between two columns are
+ * shared half and half; those running to the edge belong to the one column beside them.
+ */
+function labelRooms(values: ReadonlyArray<FigureValue>, slot: number, spacing: number) {
+  const free = (from: number, step: number) => {
+    let empty = 0
+    let j = from + step
+    while (values[j]?.value === null) {
+      empty++
+      j += step
+    }
+    return values[j] === undefined ? empty * slot : (empty * slot) / 2
+  }
+  return values.map((v, i) =>
+    v.value === null ? slot - spacing : slot - spacing + 2 * Math.min(free(i, -1), free(i, 1)),
+  )
+}
+
+/**
+ * Value labels for columns `slot` px apart: on one line if all fit their room (their slot, or
+ * beside empty neighbours a little more), else in up to three lines broken at spaces, else
+ * turned to read upwards within their slots; null when even that does not fit.
  * One choice for all the values, so a panel reads consistently.
  */
 export function fitValueLabels(
@@ -51,16 +77,22 @@ export function fitValueLabels(
   measure: MeasureText,
 ): ValueLabels | null {
   const font = labelFont(size)
-  const room = slot - valueSpacing(size)
+  const spacing = valueSpacing(size)
+  const room = slot - spacing
+  const rooms = labelRooms(values, slot, spacing)
   const lh = lineHeight(size)
   const texts = values.map(aboveText)
-  if (texts.every((t) => measure(t, font) <= room))
-    return { upright: false, lines: texts.map((t) => [t]), extents: texts.map(() => lh) }
+  const level = (lines: Array<Array<string>>): ValueLabels => ({
+    upright: false,
+    lines,
+    extents: lines.map((l) => l.length * lh),
+    lifted: lines.map((l) => l.some((line) => measure(line, font) > room)),
+  })
+  if (texts.every((t, i) => measure(t, font) <= (rooms[i] ?? room)))
+    return level(texts.map((t) => [t]))
   for (const maxLines of [2, 3]) {
-    if (texts.every((t) => widthForLines(t, maxLines, font, measure) <= room)) {
-      const lines = texts.map((t) => wrapText(t, room, font, measure))
-      return { upright: false, lines, extents: lines.map((l) => l.length * lh) }
-    }
+    if (texts.every((t, i) => widthForLines(t, maxLines, font, measure) <= (rooms[i] ?? room)))
+      return level(texts.map((t, i) => wrapText(t, rooms[i] ?? room, font, measure)))
   }
   if (size * LINE_HEIGHT > room) return null
   // The dash stays flat on the baseline: turning it would make it a vertical bar.
@@ -68,6 +100,7 @@ export function fitValueLabels(
     upright: true,
     lines: texts.map((t) => [t]),
     extents: values.map((v, i) => (v.value === null ? lh : measure(texts[i] ?? '', font))),
+    lifted: values.map(() => false),
   }
 }
 
@@ -102,13 +135,9 @@ export function fitCategoryLabels(
     )
     return { upright: false, lines, height: Math.max(...lines.map((l) => l.length)) * lh }
   }
-  // "6th (2023)" -> "6th": editions stay in order, so the ordinal alone still says which is which.
-  const short = categories.map((c) => c.text.split(/\s+/)[0] ?? c.text)
-  if (
-    new Set(short).size === short.length &&
-    categories.every((c, i) => width(short[i] ?? '', c) <= room)
-  )
-    return { upright: false, lines: short.map((s) => [s]), height: lh }
+  const short = shortCategories(categories)
+  if (short && categories.every((c, i) => width(short[i]?.text ?? '', c) <= room))
+    return { upright: false, lines: short.map((s) => [s.text]), height: lh }
   // Turned labels are separate lines side by side: they need no more room than turned values.
   if (size * LINE_HEIGHT > slot - valueSpacing(size)) return null
   return {
@@ -118,16 +147,30 @@ export function fitCategoryLabels(
   }
 }
 
+/**
+ * "6th (2023)" -> "6th": editions stay in order, so the ordinal alone still says which is which.
+ * Null when shortening changes nothing or would make two labels the same.
+ */
+export function shortCategories(categories: ReadonlyArray<Category>): Array<Category> | null {
+  const short = categories.map((c) => ({ ...c, text: c.text.split(/\s+/)[0] ?? c.text }))
+  const texts = short.map((c) => c.text)
+  if (new Set(texts).size !== texts.length) return null
+  return short.some((c, i) => c.text !== categories[i]?.text) ? short : null
+}
+
 /** Gap between a column's top and its label. */
 export const labelGap = (size: number) => Math.max(3, size * 0.3)
 
+/** Where the top of a not-reported dash is, above the baseline: lifted labels stay over it. */
+const dashClearance = (size: number) => lineHeight(size) + 1
+
 /**
  * The plot height the columns need at least: room for each label above its column while the
- * tallest column keeps MIN_TALLEST_EMS.
+ * tallest column keeps MIN_TALLEST_EMS, and for lifted labels above the dashes.
  */
 export function minPlotHeight(
   values: ReadonlyArray<FigureValue>,
-  extents: ReadonlyArray<number>,
+  labels: Pick<ValueLabels, 'extents' | 'lifted'>,
   size: number,
 ): number {
   const max = Math.max(0, ...values.map((v) => v.value ?? 0))
@@ -135,7 +178,9 @@ export function minPlotHeight(
   let need = lineHeight(size) + labelGap(size)
   values.forEach((v, i) => {
     const share = max > 0 ? (v.value ?? 0) / max : 0
-    need = Math.max(need, (extents[i] ?? 0) + labelGap(size) + share * tallest)
+    const extent = labels.extents[i] ?? 0
+    need = Math.max(need, extent + labelGap(size) + share * tallest)
+    if (labels.lifted[i]) need = Math.max(need, dashClearance(size) + labelGap(size) + extent)
   })
   return need
 }
@@ -164,12 +209,20 @@ export function drawColumn(
   value: FigureValue,
   label: ReadonlyArray<string>,
   upright: boolean,
-  geometry: { center: number; barWidth: number; baseline: number; scale: number; size: number },
+  geometry: {
+    center: number
+    barWidth: number
+    baseline: number
+    scale: number
+    size: number
+    /** Keep the label above the dashes of the neighbours it reaches over. */
+    lifted?: boolean
+  },
 ): void {
   const { center, barWidth, baseline, scale, size } = geometry
   const style = { size }
   if (value.value === null) {
-    scene.text(NOT_REPORTED_MARK, center, baseline - lineHeight(size) - 1, {
+    scene.text(NOT_REPORTED_MARK, center, baseline - dashClearance(size), {
       ...style,
       anchor: 'middle',
       fill: COLORS.muted,
@@ -183,7 +236,8 @@ export function drawColumn(
     stroke: value.highlight ? COLORS.text : undefined,
     'stroke-width': value.highlight ? 2 : undefined,
   })
-  const bottom = top - labelGap(size)
+  const bottom =
+    Math.min(top, geometry.lifted ? baseline - dashClearance(size) : top) - labelGap(size)
   const text = label[0] ?? ''
   if (upright) {
     scene.upright(text, center, bottom, style)

@@ -89,7 +89,7 @@ export function layoutGrouped(
       ctx.measure,
     )
     if (!valueLabels || !categoryLabels) return null
-    const needed = minPlotHeight(values, valueLabels.extents, size)
+    const needed = minPlotHeight(values, valueLabels, size)
     const overhead = categoryGap(size) + categoryLabels.height
     const natural = Math.min(320, Math.max(180, area.width * 0.36))
     const room = area.height - overhead
@@ -138,6 +138,7 @@ function drawGrouped(
         baseline,
         scale,
         size,
+        lifted: plan.values.lifted[i] === true,
       })
     }
     drawCategory(scene, category, plan.categories.lines[c] ?? [], plan.categories.upright, {
