@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { describeAudit, readAuditResult, type AuditOutcome } from './audit'
 
 const ROOT = join(import.meta.dirname, '..')
 const BIN = join(ROOT, 'node_modules/.bin')
@@ -51,6 +52,38 @@ function readVitestReport(): VitestReport | null {
   }
 }
 
+const AUDIT_TIMEOUT_MS = 60_000
+
+/**
+ * `npm audit` of the shipped dependencies (devDependencies never reach a browser). Its JSON is
+ * read by tests/audit.ts: a high or critical advisory fails the run; an unreachable registry, or
+ * no answer within a minute, skips the check so an offline machine can still run the tests.
+ */
+function auditDependencies(): Promise<AuditOutcome> {
+  const args = ['audit', '--omit=dev', '--audit-level=high', '--json']
+  console.log(`\n▶ npm ${args.join(' ')}`)
+  return new Promise((resolve) => {
+    const child = spawn('npm', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM')
+      resolve({ kind: 'unreachable', reason: `no answer within ${AUDIT_TIMEOUT_MS / 1000} s` })
+    }, AUDIT_TIMEOUT_MS)
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      resolve({ kind: 'error', reason: `could not start npm: ${error.message}` })
+    })
+    // Its exit code is not read: npm exits 1 both for advisories and for errors, the JSON says which.
+    child.on('close', () => {
+      clearTimeout(timer)
+      resolve(readAuditResult(stdout, stderr))
+    })
+  })
+}
+
 const staticChecks: Array<[string, string[]]> = [
   ['tsc', ['--noEmit']],
   ['eslint', ['.']],
@@ -64,6 +97,11 @@ for (const [bin, args] of staticChecks) {
   if ((await run(bin, args)) === 0) passed += 1
   else failed += 1
 }
+
+const audit = describeAudit(await auditDependencies())
+for (const line of audit.lines) (audit.status === 'failed' ? console.error : console.log)(line)
+if (audit.status === 'passed') passed += 1
+else if (audit.status === 'failed') failed += 1
 
 // A stale report from an earlier run must not be counted as this run's result.
 mkdirSync(join(ROOT, 'test-results'), { recursive: true })

@@ -1,4 +1,8 @@
-import type { z } from 'zod'
+import { config, type z } from 'zod'
+
+// zod 4 probes `new Function` to compile fast parsers; the Content-Security-Policy forbids eval,
+// so the probe is reported as a violation on every page. Parse without it.
+config({ jitless: true })
 
 const DEFAULT_API_BASE = '/api'
 
