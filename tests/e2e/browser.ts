@@ -170,8 +170,8 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa']
 
 export interface AxeOptions {
   /**
-   * The least severe impact that fails the check: 'serious' (the default) fails on serious and
-   * critical violations; 'minor' fails on any violation at all.
+   * The least severe impact that fails the check: 'minor' (the default) fails on any violation
+   * at all; 'serious' only on serious and critical ones.
    */
   minImpact?: Impact
   /** CSS selectors to leave out of the check, for a part another issue owns. */
@@ -193,7 +193,7 @@ export interface AxeFinding {
  */
 export async function checkAxe(
   page: Page,
-  { minImpact = 'serious', exclude = [] }: AxeOptions = {},
+  { minImpact = 'minor', exclude = [] }: AxeOptions = {},
 ): Promise<Array<AxeFinding>> {
   let builder = new AxeBuilder({ page }).withTags(AXE_TAGS)
   for (const selector of exclude) builder = builder.exclude(selector)
