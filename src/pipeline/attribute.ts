@@ -1,6 +1,7 @@
 import type { Gazetteer, PlaceMention } from './reference'
 import type { DistrictId } from './schema'
 import type { Sentence } from './sentences'
+import { matchesOf } from './matches'
 
 /** An expo edition named in a sentence: "the 6th CIIE", "the fourth and fifth CIIEs", "last year's expo". */
 export interface EditionMention {
@@ -85,8 +86,8 @@ export function findEditionMentions(
   const byYear = (year: number) => gazetteer.editionByYear(year)?.edition
   // Cheap tests first: each pattern needs a word that most sentences lack.
   const hasOrdinal = HAS_ORDINAL.test(text)
-  for (const match of hasOrdinal ? text.matchAll(ORDINAL_LIST) : []) {
-    const editions = [...(match[1] ?? '').matchAll(ORDINAL_ONLY)]
+  for (const match of hasOrdinal ? matchesOf(ORDINAL_LIST, text) : []) {
+    const editions = matchesOf(ORDINAL_ONLY, match[1] ?? '')
       .map((ordinal) => ordinalValue(ordinal[0]))
       .filter(
         (edition): edition is number =>
@@ -101,7 +102,7 @@ export function findEditionMentions(
         explicit: true,
       })
   }
-  for (const match of hasOrdinal ? text.matchAll(EXPO_THEN_ORDINAL) : []) {
+  for (const match of hasOrdinal ? matchesOf(EXPO_THEN_ORDINAL, text) : []) {
     const edition = ordinalValue(match[1] ?? '')
     if (edition !== undefined && gazetteer.edition(edition)) {
       mentions.push({
@@ -112,7 +113,7 @@ export function findEditionMentions(
       })
     }
   }
-  for (const match of hasOrdinal ? text.matchAll(ORDINAL_EDITION) : []) {
+  for (const match of hasOrdinal ? matchesOf(ORDINAL_EDITION, text) : []) {
     const edition = ordinalValue(match[1] ?? '')
     const covered = mentions.some(
       (mention) => mention.start <= match.index && mention.end > match.index,
@@ -126,7 +127,7 @@ export function findEditionMentions(
       })
     }
   }
-  for (const match of /20[1-3]\d/.test(text) ? text.matchAll(YEAR_EXPO) : []) {
+  for (const match of /20[1-3]\d/.test(text) ? matchesOf(YEAR_EXPO, text) : []) {
     const edition = byYear(Number(match[1] ?? match[2]))
     if (edition !== undefined) {
       mentions.push({
@@ -137,7 +138,7 @@ export function findEditionMentions(
       })
     }
   }
-  for (const match of HAS_RELATIVE.test(text) ? text.matchAll(RELATIVE_EXPO) : []) {
+  for (const match of HAS_RELATIVE.test(text) ? matchesOf(RELATIVE_EXPO, text) : []) {
     const which = (match[1] ?? '').toLowerCase()
     const offset = which === 'last' || which === 'the previous' ? -1 : which === 'next' ? 1 : 0
     const edition = byYear(articleYear + offset)

@@ -1,5 +1,6 @@
 import type { Quantity } from './quantities'
 import type { MetricKey, Scope } from './schema'
+import { matchesOf } from './matches'
 
 export type Classification =
   { kind: 'figure'; metric: MetricKey; scope: Scope } | { kind: 'discarded'; reason: string }
@@ -135,7 +136,7 @@ const COMPANY_OWN =
   /\b(?!Shanghai|China|Jing)[A-Z][\w&-]+(?:'s|’s)\s+(?:[\w-]+\s+){0,3}(?:revenue|sales|employees|workforce|booth|stand|exhibition space|outlets|stores)\b|\b(?:the company|the firm|the group)\s+(?:now\s+)?employs\b/
 /** "Erlingen's revenue" is a company's, "Songjiang's exhibition booth" the district's. */
 function companyOwnFigure(text: string, context: SentenceContext): boolean {
-  for (const match of text.matchAll(COMPANY_OWN_ALL)) {
+  for (const match of matchesOf(COMPANY_OWN_ALL, text)) {
     if (!context.placeSpans.some((span) => match.index >= span.start && match.index < span.end))
       return true
   }
@@ -354,7 +355,7 @@ const CLAUSE_BREAK = /;|:\s|,\s+(?:and|but|while|whereas|with|where|which|of whi
 function clauseBounds(text: string, quantity: Quantity): { start: number; end: number } {
   let start = 0
   let end = text.length
-  for (const match of text.matchAll(CLAUSE_BREAK)) {
+  for (const match of matchesOf(CLAUSE_BREAK, text)) {
     if (match.index + match[0].length <= quantity.start) start = match.index + match[0].length
     else if (match.index >= quantity.end) {
       end = match.index
@@ -380,7 +381,8 @@ function distanceTo(text: string, pattern: RegExp, position: number): number {
     globalCopies.set(pattern, global)
   }
   let best = Number.POSITIVE_INFINITY
-  for (const match of text.matchAll(global)) best = Math.min(best, Math.abs(match.index - position))
+  for (const match of matchesOf(global, text))
+    best = Math.min(best, Math.abs(match.index - position))
   return best
 }
 
@@ -392,7 +394,7 @@ const nearer = (text: string, first: RegExp, second: RegExp, position: number) =
 function nearestMoneyMetric(text: string, quantity: Quantity): MetricKey | null {
   let best: { metric: MetricKey; distance: number } | null = null
   for (const [pattern, metric] of MONEY_CUES) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(pattern, text)) {
       const distance =
         match.index >= quantity.end
           ? match.index - quantity.end
@@ -411,7 +413,7 @@ const WORDS = /[A-Za-z][A-Za-z&'’-]*/g
 function headNoun(after: string): NounClass | null {
   const window = after.split(/[,.;:()“”"!?]/)[0] ?? ''
   let count = 0
-  for (const match of window.matchAll(WORDS)) {
+  for (const match of matchesOf(WORDS, window)) {
     if (++count > 5) break
     const word = match[0]
     if (
@@ -435,7 +437,9 @@ function headNoun(after: string): NounClass | null {
 /** "the number of visitors reached 50,000": a known noun before the number, in its clause. */
 function nounBefore(before: string): NounClass | null {
   const clause = before.split(/[,;:()]/).pop() ?? ''
-  const words = [...clause.matchAll(WORDS)].map((match) => match[0]).slice(-8)
+  const words = matchesOf(WORDS, clause)
+    .map((match) => match[0])
+    .slice(-8)
   for (let i = words.length - 1; i >= 0; i--) {
     const found = classifyNoun(words[i] ?? '')
     if (found && found !== 'company_stat') return found

@@ -1,4 +1,5 @@
 import type { Organisation } from './schema'
+import { matchesOf } from './matches'
 
 const LIST_INTRO = /\b(?:such as|including|like|among them|among which|notably)\s+/g
 const NAME_WORD = /^(?:[A-Z][\w&.'’-]*|&|of|and|for|the|de|du|van|von)$/
@@ -15,7 +16,7 @@ const ATTENDED =
  */
 export function findOrganisations(sentence: string): Array<Pick<Organisation, 'name' | 'role'>> {
   const found: Array<Pick<Organisation, 'name' | 'role'>> = []
-  for (const intro of sentence.matchAll(LIST_INTRO)) {
+  for (const intro of matchesOf(LIST_INTRO, sentence)) {
     const lead = sentence.slice(Math.max(0, intro.index - 60), intro.index)
     const role = ROLE_PARTNER.test(lead)
       ? 'partner'

@@ -1,4 +1,5 @@
 import type { Qualifier, Unit } from './schema'
+import { matchesOf } from './matches'
 
 /** A number found in a sentence, with what the words around it say about it. */
 export interface Quantity {
@@ -126,7 +127,7 @@ const NUMERAL = /(?<![\p{L}\p{N}_.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\p{N}])
 export function findQuantities(sentence: string): Array<Quantity> {
   const text = toAsciiDigits(sentence)
   const found: Array<Quantity> = []
-  for (const match of text.matchAll(NUMERAL)) {
+  for (const match of matchesOf(NUMERAL, text)) {
     const intPart = match[1] ?? ''
     const fraction = match[2] ?? ''
     const quantity = describe(text, match.index, match.index + match[0].length, {
@@ -396,7 +397,7 @@ const NUMBER_WORD_RUN = new RegExp(
 /** Number words: "Fourteen", "twenty-eight", "two hundred and fifty", "a dozen". */
 function findNumberWords(text: string): Array<{ start: number; end: number; value: number }> {
   const runs: Array<{ start: number; end: number; value: number }> = []
-  for (const match of text.matchAll(NUMBER_WORD_RUN)) {
+  for (const match of matchesOf(NUMBER_WORD_RUN, text)) {
     const parts = match[0]
       .toLowerCase()
       .split(/[\s-]+/)

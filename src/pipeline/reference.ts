@@ -12,6 +12,7 @@ import {
   type DistrictId,
   type Edition,
 } from './schema'
+import { matchesOf } from './matches'
 
 let districtsFile: DistrictsFile | undefined
 let catalog: Catalog | undefined
@@ -88,7 +89,7 @@ export function buildGazetteer(catalog: Catalog, notDistricts: ReadonlyArray<str
     findPlaces(text) {
       const mentions: Array<PlaceMention> = []
       let skipUntil = 0
-      for (const word of text.matchAll(WORD_START)) {
+      for (const word of matchesOf(WORD_START, text)) {
         if (word.index < skipUntil) continue
         const candidates = byFirstWord.get(word[0])
         if (!candidates) continue

@@ -13,5 +13,19 @@ export function stableId(input: string): string {
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909)
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909)
   const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0)
-  return hash.toString(36).padStart(11, '0')
+  return base36(hash).padStart(11, '0')
+}
+
+const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
+
+/** `n.toString(36)` for a whole number below 2^53, without V8's slower general radix conversion. */
+function base36(n: number): string {
+  let digits = ''
+  let rest = n
+  do {
+    const digit = rest % 36
+    digits = DIGITS.charAt(digit) + digits
+    rest = (rest - digit) / 36
+  } while (rest > 0)
+  return digits
 }

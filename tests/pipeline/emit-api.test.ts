@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { emitApi } from '../../src/pipeline/emit-api'
 import { loadCatalog } from '../../src/pipeline/reference'
 import {
+  ArticleDetailSchema,
+  ArticleIndexSchema,
+  DatasetSchema,
+  DistrictDetailSchema,
   SCHEMA_VERSION,
   SummarySchema,
   type Dataset,
   type Observation,
 } from '../../src/pipeline/schema'
+
+import { FIXTURE_ARTICLES, apiFilesOf } from './corpus'
 
 const SUMMARY_BUDGET_BYTES = 100 * 1024
 
@@ -99,5 +105,23 @@ describe('the summary file', () => {
 
   it('refuses to write an article file without the article text', () => {
     expect(() => emitApi(fullGridDataset(), loadCatalog(), new Map())).toThrow(/no text/)
+  })
+})
+
+describe('the API files of the fixture articles', () => {
+  // emitApi checks each record once, in the dataset; every file must still pass its own schema.
+  it('each pass the schema the app reads them with', () => {
+    for (const file of apiFilesOf(FIXTURE_ARTICLES)) {
+      const schema = file.path.startsWith('districts/')
+        ? DistrictDetailSchema
+        : file.path.startsWith('articles/')
+          ? ArticleDetailSchema
+          : file.path === 'articles.json'
+            ? ArticleIndexSchema
+            : file.path === 'dataset.json'
+              ? DatasetSchema
+              : SummarySchema
+      expect(() => schema.parse(JSON.parse(file.contents)), file.path).not.toThrow()
+    }
   })
 })
