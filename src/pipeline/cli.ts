@@ -10,6 +10,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -88,10 +89,41 @@ function listArticleFiles(folder: string): Array<string> {
   return files
 }
 
+/** The articles read so far, the files that could not be read, and which file holds each id. */
+export interface ArticleSet {
+  articles: Array<Article>
+  problems: Array<ArticleProblem>
+  ids: Map<string, string>
+}
+
+export const emptyArticleSet = (): ArticleSet => ({ articles: [], problems: [], ids: new Map() })
+
+/**
+ * Adds one file's bytes to the set: its article, or why it cannot be read (`shown` names the
+ * file in messages). No disk: the seam the CLI fuzz test drives in memory.
+ */
+export function addArticleFile(set: ArticleSet, shown: string, content: Uint8Array): void {
+  const result = parseArticleBytes(shown, content)
+  if (!result.ok) {
+    set.problems.push(result.problem)
+    return
+  }
+  const clash = set.ids.get(result.article.id)
+  if (clash) {
+    set.problems.push({
+      file: shown,
+      line: 1,
+      cause: `same article id "${result.article.id}" as ${clash}`,
+    })
+    return
+  }
+  set.ids.set(result.article.id, shown)
+  set.articles.push(result.article)
+}
+
 function readArticles(folder: string, files: ReadonlyArray<string>) {
-  const articles: Array<Article> = []
-  const problems: Array<ArticleProblem> = []
-  const ids = new Map<string, string>()
+  const set = emptyArticleSet()
+  const { articles, problems } = set
   let bytes = 0
   files.forEach((name, index) => {
     const path = join(folder, name)
@@ -108,22 +140,7 @@ function readArticles(folder: string, files: ReadonlyArray<string>) {
       }
       const content = readFileSync(path)
       bytes += content.length
-      const result = parseArticleBytes(shown, content)
-      if (!result.ok) {
-        problems.push(result.problem)
-        return
-      }
-      const clash = ids.get(result.article.id)
-      if (clash) {
-        problems.push({
-          file: shown,
-          line: 1,
-          cause: `same article id "${result.article.id}" as ${clash}`,
-        })
-        return
-      }
-      ids.set(result.article.id, shown)
-      articles.push(result.article)
+      addArticleFile(set, shown, content)
     } catch (error) {
       problems.push({
         file: shown,
@@ -229,4 +246,7 @@ export function main(argv: ReadonlyArray<string>): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2))
+// Only when run as a program, so tests can import the in-memory seam above without running it.
+const entry = process.argv[1]
+if (entry !== undefined && existsSync(entry) && realpathSync(entry) === import.meta.filename)
+  process.exitCode = main(process.argv.slice(2))

@@ -10,6 +10,13 @@
 
 export const MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 
+/**
+ * A press paragraph is a few hundred characters (the longest we hold is 5,000). Far longer means
+ * the file is not an article with blank lines between paragraphs; extracting figures from one
+ * huge paragraph also takes minutes, so such a file is refused.
+ */
+export const MAX_PARAGRAPH_CHARS = 20_000
+
 export interface Paragraph {
   start: number
   end: number
@@ -41,9 +48,12 @@ const baseName = (fileName: string) => fileName.replace(/^.*[\\/]/, '').replace(
 
 function articleIdFromFileName(fileName: string): string {
   return (
+    // Exactly the schema's slug (lower case, digits, hyphens): any other id would only fail
+    // validation after extraction, as an internal error that names no file.
     baseName(fileName)
-      .replace(/[^A-Za-z0-9._-]+/g, '-')
-      .replace(/^[^A-Za-z0-9]+/, '') || 'article'
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^[^a-z0-9]+/, '') || 'article'
   )
 }
 
@@ -93,18 +103,27 @@ export function parseArticle(fileName: string, raw: string): ParseResult {
   lines[first] = firstLine.slice(dateMatch[0].length)
 
   const paragraphTexts: Array<string> = []
+  const paragraphLines: Array<number> = []
   let current: Array<string> = []
-  for (const line of lines.slice(first)) {
+  lines.slice(first).forEach((line, index) => {
     const trimmed = line.trim()
     if (trimmed === '') {
       if (current.length > 0) paragraphTexts.push(current.join(' '))
       current = []
     } else {
+      if (current.length === 0) paragraphLines.push(first + index + 1)
       current.push(trimmed.replace(/[ \t\u00a0]+/g, ' '))
     }
-  }
+  })
   if (current.length > 0) paragraphTexts.push(current.join(' '))
   if (paragraphTexts.length === 0) return fail(first + 1, 'the article has a date but no text')
+  const long = paragraphTexts.findIndex((paragraph) => paragraph.length > MAX_PARAGRAPH_CHARS)
+  if (long >= 0) {
+    return fail(
+      paragraphLines[long] ?? first + 1,
+      `a paragraph of ${(paragraphTexts[long] ?? '').length.toLocaleString('en')} characters, over the ${MAX_PARAGRAPH_CHARS.toLocaleString('en')} limit for one paragraph (are paragraphs separated by blank lines?)`,
+    )
+  }
 
   const paragraphs: Array<Paragraph> = []
   let offset = 0
@@ -141,7 +160,16 @@ function checkDate(date: string): string | undefined {
   return undefined
 }
 
-const preview = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text)
+/**
+ * The start of a line, quoted in a message. Control and invisible format characters are escaped
+ * (`\u001b`): raw, they would reach the terminal from a damaged file, and "2023-11-08\u200b"
+ * says why a date that looks right is not.
+ */
+const preview = (text: string) =>
+  (text.length > 40 ? `${text.slice(0, 40)}…` : text).replace(
+    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+    (char) => `\\u${(char.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`,
+  )
 
 const formatMegabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 

@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { buildDataset } from '../../src/pipeline/build-dataset'
 import {
   MAX_ARTICLE_BYTES,
+  MAX_PARAGRAPH_CHARS,
   parseArticle,
   parseArticleBytes,
 } from '../../src/pipeline/parse-article'
+import { getGazetteer } from '../../src/pipeline/reference'
+import { DatasetSchema } from '../../src/pipeline/schema'
 
 const bytes = (text: string) => new TextEncoder().encode(text)
 
@@ -78,7 +82,38 @@ describe('parseArticleBytes', () => {
 
   it('makes a link-safe id from an odd file name, and says so', () => {
     const result = parseArticleBytes('Jing an report (1).txt', bytes(' date 2023-11-27 Text.'))
-    expect(result).toMatchObject({ ok: true, article: { id: 'Jing-an-report-1-' } })
+    expect(result).toMatchObject({ ok: true, article: { id: 'jing-an-report-1-' } })
     expect(result.ok && result.article.warnings[0]).toMatch(/not safe in a link/)
+  })
+
+  // Found by the CLI fuzz test: upper case, "." and "_" passed into the id, and the dataset then
+  // failed its schema ("a lower-case slug") as an internal error naming no file.
+  it.each([
+    ['Jing an report (1)-0.txt', 'jing-an-report-1--0'],
+    ['2023-11-27-Jingan.txt', '2023-11-27-jingan'],
+    ['2023.11.27_jingan.txt', '2023-11-27-jingan'],
+  ])('makes an id the dataset schema accepts from "%s"', (fileName, id) => {
+    const text =
+      ' date 2018-01-01 Jing’an signed US$700 million\n\nJing’an signed 30,000 square meters（US$700 million）；\n'
+    const result = parseArticleBytes(fileName, bytes(text))
+    expect(result).toMatchObject({ ok: true, article: { id } })
+    if (!result.ok) return
+    expect(() => DatasetSchema.parse(buildDataset([result.article], getGazetteer()))).not.toThrow()
+  })
+
+  // Found by the CLI fuzz test: one paragraph of 1–2 MB ("12 12 12 …") took minutes to extract.
+  it('rejects a paragraph too long to be one, naming its line', () => {
+    const huge = '12 '.repeat(500_000)
+    const result = parseArticleBytes('huge.txt', bytes(` date 2023-11-27 Title.\n\n${huge}\n`))
+    expect(result).toMatchObject({
+      ok: false,
+      problem: {
+        file: 'huge.txt',
+        line: 3,
+        cause: expect.stringMatching(/1,499,999 characters, over the 20,000/),
+      },
+    })
+    const longest = 'a'.repeat(MAX_PARAGRAPH_CHARS)
+    expect(parseArticle('long.txt', ` date 2023-11-27 ${longest}`).ok).toBe(true)
   })
 })
