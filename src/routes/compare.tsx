@@ -1,5 +1,6 @@
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { EmptyState } from '../app/empty-state'
+import { markInteraction, useInteractionMeasure } from '../app/interaction-timing'
 import { APP_TITLE } from '../app/page-shell'
 import { paths, type CompareState } from '../app/paths'
 import type { DistrictId, MetricKey } from '../pipeline/schema'
@@ -37,6 +38,7 @@ function Comparison({ model }: { model: SummaryModel }) {
   const navigate = useNavigate()
   const evidence = useEvidence(model.editions)
   const exportOf = useFigureExport(model)
+  useInteractionMeasure('compare-add-district', params.get('districts') ?? '')
   const parsed = parseCompareParams(params, model)
 
   if (!parsed.ok)
@@ -80,7 +82,10 @@ function Comparison({ model }: { model: SummaryModel }) {
         <DistrictPicker
           model={model}
           districts={view.districts}
-          onAdd={(district) => go({ districts: [...view.districts, district] }, true)}
+          onAdd={(district) => {
+            markInteraction('compare-add-district')
+            go({ districts: [...view.districts, district] }, true)
+          }}
           onRemove={(district) =>
             go({ districts: view.districts.filter((d) => d !== district) }, true)
           }

@@ -3,6 +3,7 @@ import { CoverageGrid } from '../charts/coverage-grid'
 import { ChartFrame } from '../charts/chart-frame'
 import { EmptyState } from '../app/empty-state'
 import { formatDate, formatQuantity, formatTotal } from '../app/format'
+import { markInteraction, useInteractionMeasure } from '../app/interaction-timing'
 import { APP_TITLE } from '../app/page-shell'
 import { paths } from '../app/paths'
 import { isMetricKey, parseEdition } from '../app/url-state'
@@ -28,6 +29,7 @@ function Overview({ model }: { model: SummaryModel }) {
   const navigate = useNavigate()
   const evidence = useEvidence(model.editions)
   const exportOf = useFigureExport(model)
+  useInteractionMeasure('overview-edition', params.get('edition') ?? '')
 
   const editionParam = params.get('edition')
   const metricParam = params.get('metric')
@@ -94,7 +96,10 @@ function Overview({ model }: { model: SummaryModel }) {
             CIIE edition
             <select
               value={edition}
-              onChange={(event) => setView({ edition: Number(event.target.value), metric: null })}
+              onChange={(event) => {
+                markInteraction('overview-edition')
+                setView({ edition: Number(event.target.value), metric: null })
+              }}
             >
               {[...model.editions].reverse().map((e) => (
                 <option key={e.edition} value={e.edition}>
