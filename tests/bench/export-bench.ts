@@ -8,22 +8,13 @@
  * Run alone with `npx tsx tests/bench/export-bench.ts`, or as part of `npm run bench`.
  */
 import { spawn } from 'node:child_process'
-import { createServer } from 'node:net'
+import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { join } from 'node:path'
-import { chromium } from 'playwright-core'
+import { launch, servePreview } from './app-bench'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const EXPORT_BUDGET_MS = 150
 const RUNS = 15
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 export interface ExportBenchResult {
   medianMs: number
@@ -35,19 +26,10 @@ export interface ExportBenchResult {
   verdict: 'PASS' | 'FAIL'
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.on('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() =>
-        address && typeof address === 'object'
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      )
-    })
-  })
+const median = (values: ReadonlyArray<number>) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 
 function run(command: string, args: Array<string>): Promise<void> {
@@ -60,45 +42,12 @@ function run(command: string, args: Array<string>): Promise<void> {
   })
 }
 
-async function waitFor(url: string): Promise<void> {
-  for (let i = 0; i < 150; i += 1) {
-    try {
-      if ((await fetch(url)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200))
-  }
-  throw new Error(`${url} did not answer`)
-}
-
-const median = (values: ReadonlyArray<number>) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
-}
-
 /** Builds the app (unless `skipBuild`), serves it, and times the overview chart's 2× PNG. */
 export async function benchExport({ skipBuild = false } = {}): Promise<ExportBenchResult> {
   if (!skipBuild) await run('npm', ['run', 'build', '--silent'])
-  const port = await freePort()
-  const vite = join(ROOT, 'node_modules/vite/bin/vite.js')
-  const server = spawn(
-    process.execPath,
-    [vite, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'],
-    {
-      cwd: ROOT,
-      stdio: 'ignore',
-    },
-  )
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  })
+  const { base, server } = await servePreview()
+  const browser = await launch()
   try {
-    const base = `http://127.0.0.1:${port}`
-    await waitFor(base)
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     await page.goto(`${base}/`, { waitUntil: 'networkidle' })
     const chart = page
@@ -114,9 +63,7 @@ export async function benchExport({ skipBuild = false } = {}): Promise<ExportBen
       await page.getByRole('menuitem', { name: 'Download PNG' }).click()
       const file = await download
       if (i === 0) {
-        const bytes = await import('node:fs/promises').then(async (fs) =>
-          fs.readFile(await file.path()),
-        )
+        const bytes = await readFile(await file.path())
         width = bytes.readUInt32BE(16)
         height = bytes.readUInt32BE(20)
       }
