@@ -146,16 +146,14 @@ function Overview({ model }: { model: SummaryModel }) {
                       type="button"
                       className={`tile${key === metric ? ' tile--current' : ''}`}
                       onClick={() => evidence.open({ district: null, edition, metric: key })}
-                      aria-label={`${model.metricLabel(key)}: ${totals
-                        .map(show)
-                        .join(
-                          ' and ',
-                        )}, reported by ${cells.length} of ${model.districts.length} districts. Open the evidence.`}
+                      // The name holds the tile's text in its order (label in name, WCAG 2.5.3):
+                      // the spaces between the spans above keep the words apart for that check.
+                      aria-label={`${model.metricLabel(key)}: ${totals.map(show).join(' ')}, ${cells.length} of ${model.districts.length} districts report it${conflicts > 0 ? ` · ${conflicts} with disagreeing sources` : ''}. Open the evidence.`}
                     >
-                      <span className="tile__label">{model.metricLabel(key)}</span>
+                      <span className="tile__label">{model.metricLabel(key)}</span>{' '}
                       {totals.map((t) => (
                         <span key={t.unit} className="tile__value">
-                          {show(t)}
+                          {show(t)}{' '}
                         </span>
                       ))}
                       <span className="tile__reach">

@@ -29,7 +29,7 @@ describe('the overview', () => {
       ).length
       expect(
         tiles.getByRole('button', {
-          name: new RegExp(`^${metricLabel(metric)}: .*reported by ${districts} of 16 districts`),
+          name: new RegExp(`^${metricLabel(metric)}: .*, ${districts} of 16 districts report it`),
         }),
       ).toBeVisible()
     }
