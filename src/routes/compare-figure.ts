@@ -147,8 +147,13 @@ export function compareAllFigure(
   selection: CompareSelection,
 ): FigureDraft {
   const names = selection.districts.map((d) => model.districtName(d))
-  const rows = metrics.flatMap((metric) => compareRows(model, metric, selection))
-  const shown = metrics.filter((metric) => compareRows(model, metric, selection).length > 0)
+  // One set of rows per metric; a metric no district reports has none and is left out.
+  const byMetric = metrics.map((metric) => ({
+    metric,
+    rows: compareRows(model, metric, selection),
+  }))
+  const rows = byMetric.flatMap((m) => m.rows)
+  const shown = byMetric.filter((m) => m.rows.length > 0).map((m) => m.metric)
   return {
     title: `${joinNames(names)} compared`,
     subtitle: `${shown.map((m) => model.metricLabel(m)).join(', ')} · at each CIIE edition · ${model.editionName(selection.edition)} outlined`,

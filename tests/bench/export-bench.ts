@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { launch, servePreview } from './app-bench'
+import { launch, median, servePreview } from './app-bench'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const EXPORT_BUDGET_MS = 150
@@ -24,12 +24,6 @@ export interface ExportBenchResult {
   width: number
   height: number
   verdict: 'PASS' | 'FAIL'
-}
-
-const median = (values: ReadonlyArray<number>) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2
 }
 
 function run(command: string, args: Array<string>): Promise<void> {

@@ -20,17 +20,9 @@ import { AxeBuilder } from '@axe-core/playwright'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { inject } from 'vitest'
 
-export const CHROMIUM_PATH = '/usr/bin/chromium'
-/** The flags that let Debian's Chromium run headless, offline and quietly (/work/shared/TOOLCHAIN.md). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium'
+
+export { CHROMIUM_ARGS, CHROMIUM_PATH }
 
 export interface Viewport {
   width: number

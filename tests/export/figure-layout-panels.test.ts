@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { layoutFigure, type FigureLayout, type TextBox } from '../../src/export/figure-layout'
+import { layoutFigure, type FigureLayout } from '../../src/export/figure-layout'
 import { FigureSpecSchema, type FigureSpec, type FigureValue } from '../../src/export/figure-spec'
 import { COLORS } from '../../src/export/layout/theme'
 import { figureSize, PRESET_IDS, type PresetId } from '../../src/export/presets'
 import type { SvgElement } from '../../src/export/svg-tree'
 import { estimateTextWidth } from '../../src/export/text-measure'
+import { EDITION_LABELS, outside, overlaps } from './layout-checks'
 
 /**
  * The compare view's "Export all" figure: one row of panels per metric, one panel per district,
@@ -12,16 +13,6 @@ import { estimateTextWidth } from '../../src/export/text-measure'
  * layout must flow rows side by side rather than shrink the whole chart.
  */
 
-const EDITIONS = [
-  '1st (2018)',
-  '2nd (2019)',
-  '3rd (2020)',
-  '4th (2021)',
-  '5th (2022)',
-  '6th (2023)',
-  '7th (2024)',
-  '8th (2025)',
-]
 const METRICS = [
   'Agreements signed',
   'Projects signed',
@@ -58,7 +49,7 @@ function value(label: string, reported: readonly [number, string] | undefined, c
     qualifier: null,
     conflict: false,
     color,
-    highlight: label === EDITIONS[HIGHLIGHT],
+    highlight: label === EDITION_LABELS[HIGHLIGHT],
   }
   return v
 }
@@ -86,7 +77,7 @@ function compareAll(
         panels: chosen.map(([name, color], d) => ({
           title: name,
           color,
-          values: EDITIONS.map((e, i) => value(e, reported(m, d, i), color)),
+          values: EDITION_LABELS.map((e, i) => value(e, reported(m, d, i), color)),
         })),
       })),
     },
@@ -171,30 +162,6 @@ function drawnShare(layout: FigureLayout, s: FigureSpec): number {
   const span = Math.max(...lines.map((l) => l.x2)) - Math.min(...lines.map((l) => l.x1))
   return span / contentWidth(layout, s).width
 }
-
-function overlaps(texts: ReadonlyArray<TextBox>): Array<[string, string]> {
-  const pairs: Array<[string, string]> = []
-  texts.forEach((a, i) => {
-    for (const b of texts.slice(i + 1))
-      if (
-        a.x < b.x + b.width - 0.01 &&
-        b.x < a.x + a.width - 0.01 &&
-        a.y < b.y + b.height - 0.01 &&
-        b.y < a.y + a.height - 0.01
-      )
-        pairs.push([a.text, b.text])
-  })
-  return pairs
-}
-
-const outside = (layout: FigureLayout) =>
-  layout.texts.filter(
-    (t) =>
-      t.x < -0.01 ||
-      t.y < -0.01 ||
-      t.x + t.width > layout.width + 0.01 ||
-      t.y + t.height > layout.height + 0.01,
-  )
 
 describe('"Export all" of two districts on a 16:9 slide', () => {
   const s = compareAll(2, 6)

@@ -5,12 +5,13 @@ import {
   type FigureSpec,
   type FigureValue,
 } from '../../src/export/figure-spec'
-import { layoutFigure, type FigureLayout, type TextBox } from '../../src/export/figure-layout'
+import { layoutFigure, type FigureLayout } from '../../src/export/figure-layout'
 import { SHOWN_AS_TABLE } from '../../src/export/layout/grouped'
 import { figureSize, PRESET_IDS, type PresetId } from '../../src/export/presets'
 import { serializeSvg, type SvgElement } from '../../src/export/svg-tree'
 import { estimateTextWidth } from '../../src/export/text-measure'
 import { barsSpec, matrixSpec, panelsSpec } from '../fixtures/figure-specs'
+import { EDITION_LABELS, outside, overlaps } from './layout-checks'
 
 const PALETTE = [
   '#1f77b4',
@@ -48,16 +49,6 @@ const DISTRICTS = [
   'Qingpu',
   'Fengxian',
   '浦东新区',
-]
-const EDITIONS = [
-  '1st (2018)',
-  '2nd (2019)',
-  '3rd (2020)',
-  '4th (2021)',
-  '5th (2022)',
-  '6th (2023)',
-  '7th (2024)',
-  '8th (2025)',
 ]
 
 function value(label: string, v: number | null, extra: Partial<FigureValue> = {}): FigureValue {
@@ -136,7 +127,7 @@ const singleColumnChart = () =>
             {
               title: '',
               color: '#2f6aa8',
-              values: EDITIONS.map((e, j) =>
+              values: EDITION_LABELS.map((e, j) =>
                 value(e, j === 2 ? null : 50 + j * 30, {
                   ...(j === 1 ? { display: '80+', qualifier: 'more_than' as const } : {}),
                   highlight: j === 5,
@@ -161,7 +152,7 @@ const panelsOf = (districts: number) =>
           panels: DISTRICTS.slice(0, districts).map((d, i) => ({
             title: d,
             color: color(i),
-            values: EDITIONS.map((e, j) =>
+            values: EDITION_LABELS.map((e, j) =>
               value(e, amount(i, j), {
                 color: color(i),
                 highlight: j === 5,
@@ -176,7 +167,7 @@ const panelsOf = (districts: number) =>
           panels: DISTRICTS.slice(0, districts).map((d, i) => ({
             title: d,
             color: color(i),
-            values: EDITIONS.map((e, j) => {
+            values: EDITION_LABELS.map((e, j) => {
               const n = amount(i + 3, j)
               return value(e, n, {
                 display: n === null ? 'not reported' : money(n),
@@ -196,7 +187,7 @@ const panelsOf = (districts: number) =>
 
 const groupedOf = (districts: number, editions: number, long: boolean) => {
   const names = DISTRICTS.slice(0, districts)
-  const labels = EDITIONS.slice(0, editions)
+  const labels = EDITION_LABELS.slice(0, editions)
   return spec(
     {
       kind: 'grouped',
@@ -226,10 +217,10 @@ const matrixOf = (districts: number, editions: number) =>
   spec(
     {
       kind: 'matrix',
-      columns: EDITIONS.slice(0, editions),
+      columns: EDITION_LABELS.slice(0, editions),
       rows: DISTRICTS.slice(0, districts).map((d, i) => ({
         label: d,
-        cells: EDITIONS.slice(0, editions).map((e, j) => {
+        cells: EDITION_LABELS.slice(0, editions).map((e, j) => {
           const n = amount(i, j)
           return value(e, n, {
             display: n === null ? 'not reported' : money(n),
@@ -259,32 +250,6 @@ const textElements = (layout: FigureLayout) =>
 const rects = (layout: FigureLayout) => [...elements(layout.svg)].filter((e) => e.tag === 'rect')
 /** All drawn words in order, so wrapped lines read back as the sentence they came from. */
 const drawnWords = (layout: FigureLayout) => layout.texts.map((t) => t.text).join(' ')
-
-/** Pairs of text boxes that overlap by more than a hundredth of a pixel (touching is fine). */
-function overlaps(texts: ReadonlyArray<TextBox>): Array<[string, string]> {
-  const pairs: Array<[string, string]> = []
-  const eps = 0.01
-  texts.forEach((a, i) => {
-    for (const b of texts.slice(i + 1))
-      if (
-        a.x < b.x + b.width - eps &&
-        b.x < a.x + a.width - eps &&
-        a.y < b.y + b.height - eps &&
-        b.y < a.y + a.height - eps
-      )
-        pairs.push([a.text, b.text])
-  })
-  return pairs
-}
-
-const outside = (layout: FigureLayout) =>
-  layout.texts.filter(
-    (t) =>
-      t.x < -0.01 ||
-      t.y < -0.01 ||
-      t.x + t.width > layout.width + 0.01 ||
-      t.y + t.height > layout.height + 0.01,
-  )
 
 /**
  * Each case, and the presets where it cannot fit at 9 px and is drawn smaller as a whole:

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { FigureValue, MatrixChart } from '../../src/export/figure-spec'
-import type { TextBox } from '../../src/export/figure-layout'
 import { MATRIX_SHADES, factorUnit, layoutMatrix, shadeIndex } from '../../src/export/layout/matrix'
 import { Scene } from '../../src/export/layout/scene'
 import { themeFor } from '../../src/export/layout/theme'
 import { estimateTextWidth } from '../../src/export/text-measure'
+import { EDITION_LABELS, overlaps } from './layout-checks'
 
 function cell(v: number | null, display: string, conflict = false): FigureValue {
   return {
@@ -17,29 +17,6 @@ function cell(v: number | null, display: string, conflict = false): FigureValue 
     color: '#0b3a6e',
   }
 }
-
-const EDITIONS = [
-  '1st (2018)',
-  '2nd (2019)',
-  '3rd (2020)',
-  '4th (2021)',
-  '5th (2022)',
-  '6th (2023)',
-  '7th (2024)',
-  '8th (2025)',
-]
-const overlapping = (texts: ReadonlyArray<TextBox>) =>
-  texts.some((a, i) =>
-    texts
-      .slice(i + 1)
-      .some(
-        (b) =>
-          a.x < b.x + b.width - 0.01 &&
-          b.x < a.x + a.width - 0.01 &&
-          a.y < b.y + b.height - 0.01 &&
-          b.y < a.y + a.height - 0.01,
-      ),
-  )
 
 describe('shadeIndex', () => {
   it.each([
@@ -100,10 +77,10 @@ describe('layoutMatrix', () => {
   const money = (n: number) => (n % 3 === 0 ? `US$${n},234 million` : `US$${n}.5 billion`)
   const chart: MatrixChart = {
     kind: 'matrix',
-    columns: EDITIONS,
+    columns: EDITION_LABELS,
     rows: ['Pudong New Area', 'Huangpu', '浦东新区', "Jing'an"].map((label, i) => ({
       label,
-      cells: EDITIONS.map((_, j) =>
+      cells: EDITION_LABELS.map((_, j) =>
         (i + j) % 7 === 3
           ? cell(null, 'not reported')
           : cell(i * 8 + j + 1, money(i * 8 + j + 1), true),
@@ -124,7 +101,7 @@ describe('layoutMatrix', () => {
     // The cells hold all their words: some over two lines.
     const words = drawing.scene.texts.map((t) => t.text)
     expect(words).toContain('million ⚠')
-    expect(overlapping(drawing.scene.texts)).toBe(false)
+    expect(overlaps(drawing.scene.texts)).toEqual([])
     for (const box of drawing.scene.texts) expect(box.x + box.width).toBeLessThanOrEqual(width)
   })
 

@@ -1,9 +1,10 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { FigureChart, FigureSpec, FigureValue } from '../../src/export/figure-spec'
-import { layoutFigure, type TextBox } from '../../src/export/figure-layout'
+import { layoutFigure } from '../../src/export/figure-layout'
 import { figureSize, PRESET_IDS } from '../../src/export/presets'
 import { estimateTextWidth } from '../../src/export/text-measure'
+import { boxesOverlap } from './layout-checks'
 
 /**
  * Whatever the spec, a figure keeps its promises: texts apart, on the canvas, at the size asked.
@@ -111,12 +112,6 @@ const spec: fc.Arbitrary<FigureSpec> = fc.record({
   csv: fc.constant([]),
 })
 
-const overlap = (a: TextBox, b: TextBox) =>
-  a.x < b.x + b.width - 0.01 &&
-  b.x < a.x + a.width - 0.01 &&
-  a.y < b.y + b.height - 0.01 &&
-  b.y < a.y + a.height - 0.01
-
 describe('any figure', () => {
   it('keeps texts apart and on a canvas of the size asked', () => {
     fc.assert(
@@ -135,7 +130,7 @@ describe('any figure', () => {
             expect(a.y).toBeGreaterThanOrEqual(-0.01)
             expect(a.x + a.width).toBeLessThanOrEqual(layout.width + 0.01)
             expect(a.y + a.height).toBeLessThanOrEqual(layout.height + 0.01)
-            for (const b of texts.slice(i + 1)) if (overlap(a, b)) expect([a, b]).toEqual([])
+            for (const b of texts.slice(i + 1)) if (boxesOverlap(a, b)) expect([a, b]).toEqual([])
           }
         },
       ),

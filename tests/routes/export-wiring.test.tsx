@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { screen, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { getReport, resetReportCache } from '../../src/export/report-store'
 import { goldenSummary } from '../mocks/golden'
@@ -93,7 +93,7 @@ describe('export from the views', () => {
       expect(row.panels.map((p) => p.title)).toEqual(
         expect.arrayContaining([districtName(districts[0] ?? '')]),
       )
-    await waitFor(() => expect(spec.fileStem).toMatch(/_compare-all$/))
+    expect(spec.fileStem).toMatch(/_compare-all$/)
   })
 
   it('offers export on both charts of a metric', async () => {
