@@ -57,6 +57,8 @@ export interface ColumnChartProps {
   compact?: boolean
 }
 
+/** The height of a compact chart (small multiples) unless one is given. */
+export const COMPACT_COLUMN_HEIGHT = 200
 const MIN_WIDTH = 160
 const VALUE_LINE_HEIGHT = 14
 const LABEL_GAP = 5
@@ -77,10 +79,11 @@ export function ColumnChart({
   ariaLabel,
   compact = false,
 }: ColumnChartProps) {
-  const { ref, width: measured } = useContainerWidth()
+  // A given width (small multiples measure their own box) spares a second render.
+  const { ref, width: measured } = useContainerWidth(undefined, width === undefined)
   const [tooltip, setTooltip] = useState<TooltipAnchor | null>(null)
   const chartWidth = Math.max(width ?? measured, MIN_WIDTH)
-  const chartHeight = Math.max(height ?? (compact ? 200 : 280), 120)
+  const chartHeight = Math.max(height ?? (compact ? COMPACT_COLUMN_HEIGHT : 280), 120)
   const categoryFont = compact ? TICK_FONT : 13
   const valueFont = compact ? 12 : 13
 

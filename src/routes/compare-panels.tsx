@@ -1,6 +1,7 @@
-import { Fragment, useId } from 'react'
+import { Fragment, memo, useCallback, useId, useLayoutEffect, useRef } from 'react'
 import { ChartFrame } from '../charts/chart-frame'
-import { ColumnChart } from '../charts/column-chart'
+import { COMPACT_COLUMN_HEIGHT, ColumnChart } from '../charts/column-chart'
+import { DeferredChart } from '../charts/deferred-chart'
 import { districtColor } from '../charts/district-colors'
 import { EmptyState } from '../app/empty-state'
 import { UNIT_NAMES } from '../app/format'
@@ -44,6 +45,16 @@ export function MetricComparison({
 }: MetricComparisonProps) {
   const headingId = useId()
   const exportOf = useFigureExport(model)
+  // One callback for the life of the row, so panels whose data did not change skip rendering
+  // when a district is added (DistrictPanel is memoised).
+  const onSelectRef = useRef(onSelect)
+  useLayoutEffect(() => {
+    onSelectRef.current = onSelect
+  })
+  const select = useCallback((key: string) => {
+    const cell = cellOfKey(key)
+    if (cell) onSelectRef.current(cell)
+  }, [])
   const label = model.metricLabel(metric)
   const editionLabel = model.editionLabel(edition)
   const names = districts.map((d) => model.districtName(d))
@@ -75,10 +86,6 @@ export function MetricComparison({
 
   const units = UNITS.filter((unit) => cells.some((c) => c.unit === unit))
   const split = units.length > 1
-  const select = (key: string) => {
-    const cell = cellOfKey(key)
-    if (cell) onSelect(cell)
-  }
   const missing = districts.filter((d) => !cells.some((c) => c.district === d))
 
   return (
@@ -189,8 +196,12 @@ interface DistrictPanelProps {
   onSelect: (key: string) => void
 }
 
-/** One district's metric at every edition, titled with its name and its colour. */
-function DistrictPanel({
+/**
+ * One district's metric at every edition, titled with its name and its colour. Memoised: adding
+ * a district redraws only its new panels and the panels whose shared scale changed; panels
+ * off screen draw when they come near (DeferredChart).
+ */
+const DistrictPanel = memo(function DistrictPanel({
   model,
   metric,
   district,
@@ -219,14 +230,19 @@ function DistrictPanel({
         {name}
       </Heading>
       {reported ? (
-        <ColumnChart
-          compact
-          values={values}
-          domainMax={domainMax}
-          highlightKey={highlightKey}
-          onSelect={onSelect}
-          ariaLabel={`${label}${inUnit} for ${name} at each CIIE edition`}
-        />
+        <DeferredChart height={COMPACT_COLUMN_HEIGHT}>
+          {(width) => (
+            <ColumnChart
+              compact
+              width={width}
+              values={values}
+              domainMax={domainMax}
+              highlightKey={highlightKey}
+              onSelect={onSelect}
+              ariaLabel={`${label}${inUnit} for ${name} at each CIIE edition`}
+            />
+          )}
+        </DeferredChart>
       ) : (
         <p className="compare-panel__empty">Not reported at any CIIE edition</p>
       )}
@@ -237,7 +253,7 @@ function DistrictPanel({
       ) : null}
     </section>
   )
-}
+})
 
 /** A value in the one-line summary: bold when reported, muted words when not. */
 function SummaryValue({
