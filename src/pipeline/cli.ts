@@ -6,20 +6,22 @@
  * is written, so the last good output stays in place.
  */
 import {
+  closeSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   realpathSync,
   renameSync,
   rmSync,
   statSync,
-  writeFileSync,
+  writevSync,
 } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { buildDataset } from './build-dataset'
-import { emitApi } from './emit-api'
+import { emitApiFiles, type ApiFileBytes } from './emit-api'
 import {
   MAX_ARTICLE_BYTES,
   parseArticleBytes,
@@ -155,21 +157,32 @@ function readArticles(folder: string, files: ReadonlyArray<string>) {
   return { articles, problems, bytes }
 }
 
-/** Writes every file beside its target first, then renames: a reader never sees half a file. */
 /**
  * Writes the API files into a staging folder next to `out`, then swaps it in, so a failed run
- * leaves the previous files whole and files of removed articles do not linger.
+ * leaves the previous files whole and files of removed articles do not linger. Each file is
+ * written as it is made and then dropped.
  */
-function writeApi(out: string, files: ReadonlyArray<{ path: string; contents: string }>) {
+function writeApi(out: string, files: Iterable<ApiFileBytes>) {
   const target = resolve(out)
   const staging = `${target}.staging-${process.pid}`
   const previous = `${target}.previous-${process.pid}`
   rmSync(staging, { recursive: true, force: true })
   try {
+    const folders = new Set<string>()
     for (const file of files) {
       const path = join(staging, file.path)
-      mkdirSync(dirname(path), { recursive: true })
-      writeFileSync(path, file.contents)
+      const folder = dirname(path)
+      if (!folders.has(folder)) {
+        mkdirSync(folder, { recursive: true })
+        folders.add(folder)
+      }
+      const fd = openSync(path, 'w')
+      try {
+        const length = file.chunks.reduce((sum, chunk) => sum + chunk.length, 0)
+        if (writevSync(fd, file.chunks) !== length) throw new Error(`${path} was cut short`)
+      } finally {
+        closeSync(fd)
+      }
     }
   } catch (error) {
     rmSync(staging, { recursive: true, force: true })
@@ -214,7 +227,7 @@ export function main(argv: ReadonlyArray<string>): number {
     const dataset = buildDataset(articles, getGazetteer())
     writeApi(
       options.out,
-      emitApi(dataset, loadCatalog(), new Map(articles.map((a) => [a.id, a.text]))),
+      emitApiFiles(dataset, loadCatalog(), new Map(articles.map((a) => [a.id, a.text]))),
     )
     if (options.report) process.stdout.write(`${formatReport(dataset)}\n`)
     if (problems.length > 0) {

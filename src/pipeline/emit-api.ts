@@ -3,8 +3,13 @@ import { aggregateObservations } from './aggregate'
 import {
   ArticleDetailSchema,
   ArticleIndexSchema,
+  ArticleSummarySchema,
   DatasetSchema,
+  DiscardedSchema,
   DistrictDetailSchema,
+  MilestoneSchema,
+  ObservationSchema,
+  OrganisationSchema,
   SCHEMA_VERSION,
   SummaryFileSchema,
   type AggregateRow,
@@ -16,20 +21,25 @@ import {
   type SummaryFile,
 } from './schema'
 
-/** One file the app fetches: its path under the API folder and its bytes. */
+/** One file the app fetches: its path under the API folder and its text. */
 export interface ApiFile {
   path: string
   contents: string
 }
 
-// A file's own fields; its record arrays hold records the dataset's schema has already checked.
+/** The same as UTF-8, in pieces the CLI writes one after the other without joining them. */
+export interface ApiFileBytes {
+  path: string
+  chunks: ReadonlyArray<Uint8Array>
+}
+
+// A file's own fields; its record arrays hold records already checked one by one.
 const DistrictFileFields = z.object({
   schemaVersion: DistrictDetailSchema.shape.schemaVersion,
   district: DistrictDetailSchema.shape.district,
 })
 const ArticleFileFields = z.object({
   schemaVersion: ArticleDetailSchema.shape.schemaVersion,
-  article: ArticleDetailSchema.shape.article,
   text: ArticleDetailSchema.shape.text,
 })
 
@@ -41,10 +51,9 @@ const ArticleFileFields = z.object({
  * - articles/<id>.json: one article's text with its observations and their offsets;
  * - articles.json: the article index;
  * - dataset.json: everything the pipeline read, for analysts (the app does not load it).
- * Each file is validated with the shared schema before it is written, so the app never receives
- * what it would reject: every record once, in the dataset, and each district and article file's
- * own fields, as the file is made of those validated records (a second pass over every record,
- * per file, was a third of the run). Files come out in path order.
+ * Every record is validated with the shared schema before any file is made, so the app never
+ * receives what it would reject, and each file's own fields as the file is made. Files come out
+ * in path order, as compact JSON.
  */
 export function emitApi(
   dataset: Dataset,
@@ -52,62 +61,185 @@ export function emitApi(
   /** Each article's normalised text, by article id. */
   articleTexts: ReadonlyMap<string, string>,
 ): Array<ApiFile> {
-  const valid = DatasetSchema.parse(dataset)
-  const corpus = corpusInfo(valid)
-  const files: Array<ApiFile> = [
-    {
-      path: 'summary.json',
-      contents: `${JSON.stringify(SummaryFileSchema.parse(summaryFile(valid, catalog, corpus)))}\n`,
-    },
-    {
-      path: 'articles.json',
-      contents: toJson(ArticleIndexSchema.parse(articleIndex(valid, corpus))),
-    },
-    { path: 'dataset.json', contents: toJson(valid) },
-  ]
-  // Grouped in one pass each: filtering the whole dataset once per article is quadratic.
-  const observationsByDistrict = groupBy(valid.observations, (o) => o.district)
-  const milestonesByDistrict = groupBy(valid.milestones, (m) => m.district)
-  const organisationsByDistrict = groupBy(valid.organisations, (o) => o.district)
-  const observationsByArticle = groupBy(valid.observations, (o) => o.article)
-  const discardedByArticle = groupBy(valid.discarded, (d) => d.article)
-  const milestonesByArticle = groupBy(valid.milestones, (m) => m.article)
-  for (const district of catalog.districts) {
-    const observations = observationsByDistrict.get(district.id) ?? []
-    const milestones = milestonesByDistrict.get(district.id) ?? []
-    const organisations = organisationsByDistrict.get(district.id) ?? []
-    const cited = new Set([...observations, ...milestones, ...organisations].map((x) => x.article))
-    const articles = valid.articles.filter(
-      (a) => cited.has(a.id) || a.district === district.id || a.districts.includes(district.id),
-    )
-    const fields = DistrictFileFields.parse({
-      schemaVersion: SCHEMA_VERSION,
-      district: district.id,
+  const decoder = new TextDecoder()
+  return Array.from(emitApiFiles(dataset, catalog, articleTexts), ({ path, chunks }) => ({
+    path,
+    contents: chunks.map((chunk) => decoder.decode(chunk)).join(''),
+  }))
+}
+
+/**
+ * emitApi as bytes, one file at a time, so the CLI writes each file and lets it go. A record is
+ * in the dataset, in its article's file and in its district's: it is validated, serialised and
+ * encoded once, and each file is a list of those bytes. Making every file whole as a string
+ * (hundreds of MB for a large corpus, each encoded again on writing) was most of the run.
+ */
+export function emitApiFiles(
+  dataset: Dataset,
+  catalog: Catalog,
+  articleTexts: ReadonlyMap<string, string>,
+): Iterable<ApiFileBytes> {
+  const schemaVersion = DatasetSchema.shape.schemaVersion.parse(dataset.schemaVersion)
+  const arena = new Utf8Arena()
+  // Serialising the schema's copy keeps the schema's key order; the copy is garbage at once.
+  const serialise = <T>(records: ReadonlyArray<T>, schema: z.ZodType<T>, name: keyof Dataset) =>
+    records.map((record, index) => {
+      const result = schema.safeParse(record)
+      if (!result.success)
+        throw new Error(
+          `dataset.${name}[${index}] fails its schema: ${z.prettifyError(result.error)}`,
+        )
+      return { record, bytes: arena.encode(JSON.stringify(result.data)) }
     })
-    const detail: DistrictDetail = {
-      ...fields,
-      articles,
-      observations,
-      milestones,
-      organisations,
+  const articles = serialise(dataset.articles, ArticleSummarySchema, 'articles')
+  const observations = serialise(dataset.observations, ObservationSchema, 'observations')
+  const milestones = serialise(dataset.milestones, MilestoneSchema, 'milestones')
+  const organisations = serialise(dataset.organisations, OrganisationSchema, 'organisations')
+  const discarded = serialise(dataset.discarded, DiscardedSchema, 'discarded')
+  const json = (value: unknown) => arena.encode(JSON.stringify(value))
+  const file = (path: string, fields: ReadonlyArray<[string, Pieces]>): ApiFileBytes => ({
+    path,
+    chunks: objectPieces(fields, json),
+  })
+  return (function* () {
+    const corpus = corpusInfo(dataset)
+    yield {
+      path: 'articles.json',
+      chunks: [json(ArticleIndexSchema.parse(articleIndex(dataset, corpus))), NEWLINE],
     }
-    files.push({ path: `districts/${district.id}.json`, contents: toJson(detail) })
-  }
-  for (const article of valid.articles) {
-    const text = articleTexts.get(article.id)
-    if (text === undefined) throw new Error(`no text was given for article ${article.id}`)
-    const fields = ArticleFileFields.parse({ schemaVersion: SCHEMA_VERSION, article, text })
-    const detail: ArticleDetail = {
-      schemaVersion: fields.schemaVersion,
-      article: fields.article,
-      text: fields.text,
-      observations: observationsByArticle.get(article.id) ?? [],
-      discarded: discardedByArticle.get(article.id) ?? [],
-      milestones: milestonesByArticle.get(article.id) ?? [],
+    const observationsByArticle = groupBy(observations, (o) => o.record.article)
+    const discardedByArticle = groupBy(discarded, (d) => d.record.article)
+    const milestonesByArticle = groupBy(milestones, (m) => m.record.article)
+    const articleFiles = articles
+      .map((article) => ({ path: `articles/${article.record.id}.json`, article }))
+      .sort((a, b) => compare(a.path, b.path))
+    for (const { path, article } of articleFiles) {
+      const id = article.record.id
+      const text = articleTexts.get(id)
+      if (text === undefined) throw new Error(`no text was given for article ${id}`)
+      const fields = ArticleFileFields.parse({ schemaVersion, text })
+      yield file(path, [
+        ['schemaVersion', [json(fields.schemaVersion)]],
+        ['article', [article.bytes]],
+        ['text', [json(fields.text)]],
+        ['observations', arrayPieces(observationsByArticle.get(id))],
+        ['discarded', arrayPieces(discardedByArticle.get(id))],
+        ['milestones', arrayPieces(milestonesByArticle.get(id))],
+      ] satisfies Fields<ArticleDetail>)
     }
-    files.push({ path: `articles/${article.id}.json`, contents: toJson(detail) })
+    yield file('dataset.json', [
+      ['schemaVersion', [json(schemaVersion)]],
+      ['articles', arrayPieces(articles)],
+      ['observations', arrayPieces(observations)],
+      ['milestones', arrayPieces(milestones)],
+      ['organisations', arrayPieces(organisations)],
+      ['discarded', arrayPieces(discarded)],
+    ] satisfies Fields<Dataset>)
+    // Grouped in one pass each: filtering the whole dataset once per district or article is
+    // quadratic.
+    const observationsByDistrict = groupBy(observations, (o) => o.record.district)
+    const milestonesByDistrict = groupBy(milestones, (m) => m.record.district)
+    const organisationsByDistrict = groupBy(organisations, (o) => o.record.district)
+    const districtFiles = catalog.districts
+      .map((district) => ({ path: `districts/${district.id}.json`, id: district.id }))
+      .sort((a, b) => compare(a.path, b.path))
+    for (const { path, id } of districtFiles) {
+      const own = {
+        observations: observationsByDistrict.get(id) ?? [],
+        milestones: milestonesByDistrict.get(id) ?? [],
+        organisations: organisationsByDistrict.get(id) ?? [],
+      }
+      const cited = new Set(
+        [...own.observations, ...own.milestones, ...own.organisations].map((x) => x.record.article),
+      )
+      const fields = DistrictFileFields.parse({ schemaVersion, district: id })
+      yield file(path, [
+        ['schemaVersion', [json(fields.schemaVersion)]],
+        ['district', [json(fields.district)]],
+        [
+          'articles',
+          arrayPieces(
+            articles.filter(
+              ({ record: a }) => cited.has(a.id) || a.district === id || a.districts.includes(id),
+            ),
+          ),
+        ],
+        ['observations', arrayPieces(own.observations)],
+        ['milestones', arrayPieces(own.milestones)],
+        ['organisations', arrayPieces(own.organisations)],
+      ] satisfies Fields<DistrictDetail>)
+    }
+    yield {
+      path: 'summary.json',
+      chunks: [json(SummaryFileSchema.parse(summaryFile(dataset, catalog, corpus))), NEWLINE],
+    }
+  })()
+}
+
+/** A file's fields in the order JSON.stringify would write the same object's keys. */
+type Fields<T> = Array<[keyof T & string, Pieces]>
+
+/** JSON as UTF-8 pieces, in order. */
+type Pieces = Array<Uint8Array>
+
+/** Code-unit order, as the paths were always sorted. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+const ASCII = new TextEncoder()
+const OPEN_ARRAY = ASCII.encode('[')
+const CLOSE_ARRAY = ASCII.encode(']')
+const OPEN_OBJECT = ASCII.encode('{')
+const CLOSE_OBJECT_LINE = ASCII.encode('}\n')
+const COMMA = ASCII.encode(',')
+const COLON = ASCII.encode(':')
+const NEWLINE = ASCII.encode('\n')
+
+function arrayPieces(items: ReadonlyArray<{ bytes: Uint8Array }> = []): Pieces {
+  const pieces: Pieces = [OPEN_ARRAY]
+  items.forEach((item, index) => {
+    if (index > 0) pieces.push(COMMA)
+    pieces.push(item.bytes)
+  })
+  pieces.push(CLOSE_ARRAY)
+  return pieces
+}
+
+/** `{"key":value,...}` and a line end, as a file ends. */
+function objectPieces(
+  fields: ReadonlyArray<[string, Pieces]>,
+  json: (value: unknown) => Uint8Array,
+): Pieces {
+  const pieces: Pieces = [OPEN_OBJECT]
+  fields.forEach(([key, value], index) => {
+    if (index > 0) pieces.push(COMMA)
+    pieces.push(json(key), COLON, ...value)
+  })
+  pieces.push(CLOSE_OBJECT_LINE)
+  return pieces
+}
+
+/**
+ * UTF-8 encodes many strings into shared blocks: one allocation per few MB rather than one per
+ * record. The returned views stay valid; a full block is simply left behind.
+ */
+class Utf8Arena {
+  private static readonly BLOCK = 4 * 1024 * 1024
+  private readonly encoder = new TextEncoder()
+  private block = new Uint8Array(0)
+  private used = 0
+
+  encode(text: string): Uint8Array {
+    // A UTF-16 code unit is at most 3 UTF-8 bytes.
+    const room = text.length * 3
+    if (this.used + room > this.block.length) {
+      this.block = new Uint8Array(Math.max(Utf8Arena.BLOCK, room))
+      this.used = 0
+    }
+    const { written } = this.encoder.encodeInto(text, this.block.subarray(this.used))
+    const bytes = this.block.subarray(this.used, this.used + written)
+    this.used += written
+    return bytes
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
 /** Records by key, each group in the order of `records`. */
@@ -171,6 +303,3 @@ function articleIndex(dataset: Dataset, corpus: CorpusInfo) {
     articles: dataset.articles.map((a) => ({ ...a, observations: counts.get(a.id) ?? 0 })),
   }
 }
-
-/** Indented for readable diffs; the summary alone is compact because the overview waits on it. */
-const toJson = (value: unknown) => `${JSON.stringify(value, null, 1)}\n`

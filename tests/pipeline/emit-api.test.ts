@@ -7,6 +7,7 @@ import {
   DatasetSchema,
   DistrictDetailSchema,
   SCHEMA_VERSION,
+  SummaryFileSchema,
   SummarySchema,
   type Dataset,
   type Observation,
@@ -106,22 +107,49 @@ describe('the summary file', () => {
   it('refuses to write an article file without the article text', () => {
     expect(() => emitApi(fullGridDataset(), loadCatalog(), new Map())).toThrow(/no text/)
   })
+
+  it('refuses a record the app would reject, and names it', () => {
+    const dataset = fullGridDataset()
+    const texts = new Map([
+      ['synthetic-a', 'x'],
+      ['synthetic-b', 'x'],
+    ])
+    const [first, ...rest] = dataset.observations
+    if (!first) throw new Error('the grid has observations')
+    const broken = { ...dataset, observations: [...rest, { ...first, value: -1 }] }
+    expect(() => emitApi(broken, loadCatalog(), texts)).toThrow(
+      `dataset.observations[${rest.length}] fails its schema`,
+    )
+  })
 })
 
+/** The schema of an API file as written (the summary before the app spells out its cells). */
+const fileSchemaOf = (path: string) =>
+  path.startsWith('districts/')
+    ? DistrictDetailSchema
+    : path.startsWith('articles/')
+      ? ArticleDetailSchema
+      : path === 'articles.json'
+        ? ArticleIndexSchema
+        : path === 'dataset.json'
+          ? DatasetSchema
+          : SummaryFileSchema
+
 describe('the API files of the fixture articles', () => {
-  // emitApi checks each record once, in the dataset; every file must still pass its own schema.
+  // emitApi checks each record once; every file must still pass the schema the app reads it with.
   it('each pass the schema the app reads them with', () => {
     for (const file of apiFilesOf(FIXTURE_ARTICLES)) {
-      const schema = file.path.startsWith('districts/')
-        ? DistrictDetailSchema
-        : file.path.startsWith('articles/')
-          ? ArticleDetailSchema
-          : file.path === 'articles.json'
-            ? ArticleIndexSchema
-            : file.path === 'dataset.json'
-              ? DatasetSchema
-              : SummarySchema
+      const schema = file.path === 'summary.json' ? SummarySchema : fileSchemaOf(file.path)
       expect(() => schema.parse(JSON.parse(file.contents)), file.path).not.toThrow()
+    }
+  })
+
+  // Files are joined from records serialised one by one: the result must be what serialising the
+  // whole validated file would give, key order included.
+  it("are compact JSON in the schema's key order", () => {
+    for (const file of apiFilesOf(FIXTURE_ARTICLES)) {
+      const parsed = fileSchemaOf(file.path).parse(JSON.parse(file.contents))
+      expect(file.contents, file.path).toBe(`${JSON.stringify(parsed)}\n`)
     }
   })
 })
