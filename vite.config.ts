@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
-import { defineConfig, type Plugin } from 'vite'
+import { createServer, defineConfig, type Plugin, type Rollup } from 'vite'
+import type * as Prerender from './src/app/prerender'
 
 /**
  * The day the dashboard (and the dataset, built by the same command) was built; exported figures
@@ -59,7 +63,110 @@ function contentSecurityPolicy(): Plugin {
   }
 }
 
+/** The app's module, loaded by src/main.tsx; its chunk's style sheets go in every page. */
+const APP_MODULE = 'src/app/start.tsx'
+
+/** Where `npm run data` writes the API that `vite build` copies into dist/api. */
+const API_DIR = 'public/api'
+
+/**
+ * Writes each page of the built app as HTML rendered at build time (src/app/prerender.tsx), so
+ * the first paint needs no JavaScript: dist/index.html for `/`, and `<path>.html` for the others
+ * (`/districts/jingan` -> dist/districts/jingan.html, which `vite preview` and most static hosts
+ * serve for the extensionless URL). Each page links the CSS of the app and its view, so nothing
+ * restyles when the app takes over.
+ * Skipped, with a warning, when there is no API to render from (then the pages are the plain
+ * shell and the app renders everything, as before).
+ */
+function prerender(): Plugin {
+  let root = process.cwd()
+  let base = '/'
+  return {
+    name: 'ciie:prerender',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root
+      base = config.base
+    },
+    async writeBundle(options, bundle) {
+      const outDir = options.dir ?? join(root, 'dist')
+      const apiDir = join(root, API_DIR)
+      if (!existsSync(join(apiDir, 'summary.json'))) {
+        this.warn(`no ${API_DIR}/summary.json: pages are not prerendered (run npm run data first)`)
+        return
+      }
+      const readApiFile = (file: string) => readFile(join(apiDir, file), 'utf8')
+      const template = await readFile(join(outDir, 'index.html'), 'utf8')
+      const server = await createServer({
+        root,
+        configFile: false,
+        logLevel: 'error',
+        plugins: [react()],
+        define: { __BUILD_DATE__: JSON.stringify(buildDate()) },
+        server: { middlewareMode: true, hmr: false, watch: null },
+        appType: 'custom',
+      })
+      try {
+        const entry = (await server.ssrLoadModule('/src/app/prerender.tsx')) as typeof Prerender
+        const pages = await entry.prerenderPaths(readApiFile)
+        for (const path of pages) {
+          const page = await entry.prerenderPage(path, readApiFile)
+          const view = entry.viewModuleOf(path)
+          const styles = stylesOf(bundle, [APP_MODULE, ...(view ? [view] : [])], base)
+          const html = fillTemplate(template, path, page, styles)
+          const file =
+            path === '/' ? join(outDir, 'index.html') : join(outDir, `${path.slice(1)}.html`)
+          await mkdir(dirname(file), { recursive: true })
+          await writeFile(file, html)
+        }
+        this.info(`prerendered ${pages.length} pages`)
+      } finally {
+        await server.close()
+      }
+    },
+  }
+}
+
+/**
+ * The style sheets of the given modules' chunks and of the chunks they import: what the app
+ * would add to the page as it loads them, so the prerendered page has them from the start.
+ */
+function stylesOf(bundle: Rollup.OutputBundle, modules: ReadonlyArray<string>, base: string) {
+  const css = new Set<string>()
+  const seen = new Set<string>()
+  const chunks = Object.values(bundle).filter((item) => item.type === 'chunk')
+  const visit = (chunk: Rollup.OutputChunk | undefined) => {
+    if (!chunk || seen.has(chunk.fileName)) return
+    seen.add(chunk.fileName)
+    for (const file of chunk.viteMetadata?.importedCss ?? []) css.add(file)
+    for (const name of chunk.imports) visit(chunks.find((c) => c.fileName === name))
+  }
+  for (const module of modules)
+    visit(chunks.find((chunk) => chunk.facadeModuleId === resolve(module)))
+  return [...css].map((file) => `${base}${file}`)
+}
+
+function fillTemplate(
+  template: string,
+  path: string,
+  page: { html: string; title: string | null; anyQuery: boolean },
+  styles: ReadonlyArray<string>,
+): string {
+  const links = styles
+    .filter((href) => !template.includes(`"${href}"`))
+    .map((href) => `<link rel="stylesheet" crossorigin href="${href}">`)
+  let html = template
+    .replace('</head>', `    ${links.join('\n    ')}\n  </head>`)
+    .replace(
+      '<div id="root"></div>',
+      `<div id="root" data-prerendered="${path}"${page.anyQuery ? ' data-any-query=""' : ''}>${page.html}</div>`,
+    )
+  if (page.title !== null)
+    html = html.replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)
+  return html
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), prerender()],
   define: { __BUILD_DATE__: JSON.stringify(buildDate()) },
 })

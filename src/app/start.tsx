@@ -1,23 +1,43 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
+import { StrictMode, startTransition } from 'react'
+import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router/dom'
-import { AppErrorBoundary } from './app/app-error-boundary'
-import { AppProviders, createQueryClient } from './app/providers'
-import { createAppRouter } from './app/router'
-import './app/app.css'
+import { AppErrorBoundary } from './app-error-boundary'
+import { AfterCommit, prerenderedAddress, whenReadyToHydrate } from './prerendered'
+import { AppProviders, createQueryClient } from './providers'
+import { createAppRouter } from './router'
 
-const container = document.getElementById('root')
-if (!container) throw new Error('index.html has no #root element to render the dashboard into.')
+/** Renders the app into `container`, or takes over the page prerendered in it. */
+export function startApp(container: HTMLElement): void {
+  // A page prerendered at build time was rendered for one address. The app takes it over at that
+  // address, so every node matches and stays where it is, then moves to the one asked for.
+  const prerendered = prerenderedAddress(container, location)
+  const requested = `${location.pathname}${location.search}${location.hash}`
+  if (prerendered !== null && prerendered !== requested)
+    history.replaceState(history.state, '', prerendered)
 
-const queryClient = createQueryClient()
-const router = createAppRouter()
+  const queryClient = createQueryClient()
+  const router = createAppRouter()
+  const app = (
+    <StrictMode>
+      <AppErrorBoundary>
+        <AppProviders client={queryClient}>
+          <RouterProvider router={router} />
+        </AppProviders>
+      </AppErrorBoundary>
+    </StrictMode>
+  )
 
-createRoot(container).render(
-  <StrictMode>
-    <AppErrorBoundary>
-      <AppProviders client={queryClient}>
-        <RouterProvider router={router} />
-      </AppProviders>
-    </AppErrorBoundary>
-  </StrictMode>,
-)
+  if (prerendered === null) {
+    createRoot(container).render(app)
+  } else {
+    void whenReadyToHydrate(router, queryClient, location.pathname).then(() => {
+      // In a transition, hydration runs in slices and the page stays responsive meanwhile.
+      const moveToRequested = () => {
+        if (prerendered !== requested) void router.navigate(requested, { replace: true })
+      }
+      startTransition(() => {
+        hydrateRoot(container, <AfterCommit onCommit={moveToRequested}>{app}</AfterCommit>)
+      })
+    })
+  }
+}

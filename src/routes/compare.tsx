@@ -1,5 +1,7 @@
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { EmptyState } from '../app/empty-state'
+import { PageLoading } from '../app/page-loading'
+import { useHydrated } from '../app/use-hydrated'
 import { markInteraction, useInteractionMeasure } from '../app/interaction-timing'
 import { APP_TITLE } from '../app/page-shell'
 import { paths, type CompareState } from '../app/paths'
@@ -39,6 +41,7 @@ function Comparison({ model }: { model: SummaryModel }) {
   const evidence = useEvidence(model.editions)
   const exportOf = useFigureExport(model)
   useInteractionMeasure('compare-add-district', params.get('districts') ?? '')
+  const hydrated = useHydrated()
   const parsed = parseCompareParams(params, model)
 
   if (!parsed.ok)
@@ -78,6 +81,35 @@ function Comparison({ model }: { model: SummaryModel }) {
         </div>
       </div>
 
+      {hydrated ? (
+        <ComparisonBody
+          model={model}
+          view={view}
+          go={go}
+          names={names}
+          exportOf={exportOf}
+          evidence={evidence}
+        />
+      ) : (
+        // Prerendered without its query: the districts are known only in the browser.
+        <PageLoading label="Loading the comparison…" />
+      )}
+    </>
+  )
+}
+
+interface ComparisonBodyProps {
+  model: SummaryModel
+  view: CompareView
+  go: (change: Parameters<typeof nextCompareState>[1], push?: boolean) => void
+  names: ReadonlyArray<string>
+  exportOf: ReturnType<typeof useFigureExport>
+  evidence: ReturnType<typeof useEvidence>
+}
+
+function ComparisonBody({ model, view, go, names, exportOf, evidence }: ComparisonBodyProps) {
+  return (
+    <>
       <section className="compare-controls" aria-label="What to compare">
         <DistrictPicker
           model={model}

@@ -1,0 +1,27 @@
+import type { QueryClient } from '@tanstack/react-query'
+import { matchPath } from 'react-router'
+import { articleIndexQuery } from '../queries/article-index-query'
+import { articleQuery } from '../queries/article-query'
+import { districtQuery } from '../queries/district-query'
+import { summaryQuery } from '../queries/summary-query'
+import { routePatterns } from './paths'
+import { isDistrictId } from './url-state'
+
+/**
+ * Loads into `client` the API files the page at `pathname` shows before anything else: what a
+ * prerendered page was rendered with (src/app/prerender.tsx), and so what the app loads before
+ * it takes that page over (src/main.tsx). Every page reads the summary. A file that fails to
+ * load is left for the page to report, as it would be without prerendering.
+ */
+export async function prefetchPageData(client: QueryClient, pathname: string): Promise<void> {
+  const district = matchPath(routePatterns.district, pathname)?.params.districtId
+  const article = matchPath(routePatterns.article, pathname)?.params.articleId
+  await Promise.all([
+    client.prefetchQuery(summaryQuery()),
+    district !== undefined && isDistrictId(district)
+      ? client.prefetchQuery(districtQuery(district))
+      : null,
+    article !== undefined ? client.prefetchQuery(articleQuery(article)) : null,
+    matchPath(routePatterns.sources, pathname) ? client.prefetchQuery(articleIndexQuery()) : null,
+  ])
+}
