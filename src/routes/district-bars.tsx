@@ -1,11 +1,15 @@
 import { Link } from 'react-router'
 import { BarChart } from '../charts/bar-chart'
+import { DeferredChart } from '../charts/deferred-chart'
 import { ChartFrame } from '../charts/chart-frame'
 import { paths } from '../app/paths'
 import { UNIT_NAMES } from '../app/format'
 import type { DistrictId, MetricKey, Unit } from '../pipeline/schema'
 import { figureValue, useFigureExport, type FigureDraft } from './figure-export'
 import { cellOfKey, chartValue, formatCell, type SummaryModel } from './summary-model'
+
+/** About the bar chart's height per row, for the box that holds its place until it is drawn. */
+const ROW_PX = 32
 
 export interface DistrictBarsProps {
   model: SummaryModel
@@ -139,11 +143,18 @@ export function DistrictBars({
             }
           >
             {values.length > 0 ? (
-              <BarChart
-                values={values}
-                onSelect={select}
-                ariaLabel={`${metricLabel}${inUnit} by district, ${editionLabel}`}
-              />
+              // Drawn when near the screen: on a phone the chart starts below the headline
+              // figures, and the page is usable sooner without it.
+              <DeferredChart height={ROW_PX * (values.length + 1)}>
+                {(width) => (
+                  <BarChart
+                    values={values}
+                    onSelect={select}
+                    width={width}
+                    ariaLabel={`${metricLabel}${inUnit} by district, ${editionLabel}`}
+                  />
+                )}
+              </DeferredChart>
             ) : (
               <p className="chart-empty">
                 No district reports {metricLabel.toLowerCase()} for the {editionLabel}.

@@ -1,6 +1,7 @@
 import { ChartFrame } from '../charts/chart-frame'
 import type { ChartValue } from '../charts/chart-types'
 import { ColumnChart } from '../charts/column-chart'
+import { DeferredChart } from '../charts/deferred-chart'
 import { NOT_REPORTED, UNIT_NAMES } from '../app/format'
 import type { DistrictId, Edition, MetricKey, Unit } from '../pipeline/schema'
 import { districtCharts, districtEditions, type DistrictChartSpec } from './district-model'
@@ -14,6 +15,8 @@ export interface DistrictEditionChartsProps {
   onSelect: (cell: { district: DistrictId; edition: number; metric: MetricKey }) => void
 }
 
+/** The height of each edition chart, and of the box that holds its place until it is drawn. */
+const CHART_HEIGHT = 240
 /** Up to this many editions, three panels fit side by side on a laptop; more need two. */
 const NARROW_PANEL_EDITIONS = 4
 /** Value labels up to this long ("1,000+", "about 20") fit over a column in a panel. */
@@ -180,12 +183,17 @@ function DistrictEditionChart({
         </>
       }
     >
-      <ColumnChart
-        values={values}
-        onSelect={onSelect}
-        height={240}
-        ariaLabel={`${name}: ${metricLabel}${inUnit} at each CIIE edition`}
-      />
+      <DeferredChart height={CHART_HEIGHT}>
+        {(width) => (
+          <ColumnChart
+            values={values}
+            onSelect={onSelect}
+            width={width}
+            height={CHART_HEIGHT}
+            ariaLabel={`${name}: ${metricLabel}${inUnit} at each CIIE edition`}
+          />
+        )}
+      </DeferredChart>
     </ChartFrame>
   )
 }
