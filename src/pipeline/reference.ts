@@ -73,17 +73,19 @@ export function buildGazetteer(catalog: Catalog, notDistricts: ReadonlyArray<str
   // Longest first, so "West Hongqiao Business District" wins over "West Hongqiao".
   entries.sort((a, b) => b.alias.length - a.alias.length || a.alias.localeCompare(b.alias))
   // Each alias is tried only where a word it starts with stands: one Map look-up per word
-  // instead of a 150-way alternation at every character.
-  const byFirstWord = new Map<string, Array<{ pattern: RegExp; entry: Entry }>>()
+  // instead of a 150-way alternation at every character. The aliases of one first word are one
+  // sticky alternation, longest first, with a group each to tell which one matched.
+  const entriesByFirstWord = new Map<string, Array<Entry>>()
   for (const entry of entries) {
     const key = firstWordOf(entry.alias)
-    const candidates = byFirstWord.get(key) ?? []
-    candidates.push({
-      pattern: new RegExp(`${aliasPattern(entry.alias)}(?![\\p{L}\\p{N}])`, 'uy'),
-      entry,
-    })
-    byFirstWord.set(key, candidates)
+    entriesByFirstWord.set(key, [...(entriesByFirstWord.get(key) ?? []), entry])
   }
+  const byFirstWord = new Map(
+    Array.from(entriesByFirstWord, ([key, group]) => {
+      const alternatives = group.map((entry) => `(${aliasPattern(entry.alias)}(?![\\p{L}\\p{N}]))`)
+      return [key, { pattern: new RegExp(alternatives.join('|'), 'uy'), entries: group }]
+    }),
+  )
 
   return {
     findPlaces(text) {
@@ -91,28 +93,28 @@ export function buildGazetteer(catalog: Catalog, notDistricts: ReadonlyArray<str
       let skipUntil = 0
       for (const word of matchesOf(WORD_START, text)) {
         if (word.index < skipUntil) continue
-        const candidates = byFirstWord.get(word[0])
-        if (!candidates) continue
+        const group = byFirstWord.get(word[0])
+        if (!group) continue
         // Case-sensitive on purpose: names are proper nouns ("the bund" is not The Bund).
-        for (const { pattern, entry } of candidates) {
-          pattern.lastIndex = word.index
-          const match = pattern.exec(text)
-          if (!match) continue
-          skipUntil = word.index + match[0].length
-          // "Yuyuan Road" is a street, not the Yuyuan area.
-          const street =
-            entry.zone &&
-            !/\s/.test(entry.alias) &&
-            STREET.test(text.slice(skipUntil, skipUntil + 12))
-          if (entry.zone !== '' && !street) {
-            mentions.push({
-              start: word.index,
-              end: skipUntil,
-              district: entry.district,
-              zone: entry.zone,
-            })
-          }
-          break
+        group.pattern.lastIndex = word.index
+        const match = group.pattern.exec(text)
+        if (!match) continue
+        // Group n holds the alias entries[n - 1].
+        const entry = group.entries[match.findIndex((value, index) => index > 0 && value) - 1]
+        if (!entry) continue
+        skipUntil = word.index + match[0].length
+        // "Yuyuan Road" is a street, not the Yuyuan area.
+        const street =
+          entry.zone &&
+          !/\s/.test(entry.alias) &&
+          STREET.test(text.slice(skipUntil, skipUntil + 12))
+        if (entry.zone !== '' && !street) {
+          mentions.push({
+            start: word.index,
+            end: skipUntil,
+            district: entry.district,
+            zone: entry.zone,
+          })
         }
       }
       return mentions
