@@ -28,16 +28,22 @@ export function startApp(container: HTMLElement): void {
   )
 
   if (prerendered === null) {
-    createRoot(container).render(app)
+    createRoot(container).render(<AfterCommit onCommit={markLive}>{app}</AfterCommit>)
   } else {
     void whenReadyToHydrate(router, queryClient, location.pathname).then(() => {
-      // In a transition, hydration runs in slices and the page stays responsive meanwhile.
       const moveToRequested = () => {
-        if (prerendered !== requested) void router.navigate(requested, { replace: true })
+        if (prerendered === requested) markLive()
+        else void router.navigate(requested, { replace: true }).then(markLive)
       }
+      // In a transition, hydration runs in slices and the page stays responsive meanwhile.
       startTransition(() => {
         hydrateRoot(container, <AfterCommit onCommit={moveToRequested}>{app}</AfterCommit>)
       })
     })
   }
+}
+
+/** `<html data-app="live">` once the app runs the page: for tests and tools that wait on it. */
+function markLive(): void {
+  document.documentElement.dataset.app = 'live'
 }
