@@ -411,7 +411,8 @@ const WORDS = /[A-Za-z][A-Za-z&'’-]*/g
 
 /** The first noun we know among the few words after the number ("30 projects in AI" → project). */
 function headNoun(after: string): NounClass | null {
-  const window = after.split(/[,.;:()“”"!?]/)[0] ?? ''
+  const stop = after.search(/[,.;:()“”"!?]/)
+  const window = stop < 0 ? after : after.slice(0, stop)
   let count = 0
   for (const match of matchesOf(WORDS, window)) {
     if (++count > 5) break

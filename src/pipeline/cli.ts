@@ -8,14 +8,14 @@
 import {
   closeSync,
   existsSync,
+  fstatSync,
   mkdirSync,
   openSync,
   readdirSync,
-  readFileSync,
+  readSync,
   realpathSync,
   renameSync,
   rmSync,
-  statSync,
   writevSync,
 } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -127,20 +127,21 @@ function readArticles(folder: string, files: ReadonlyArray<string>) {
   const set = emptyArticleSet()
   const { articles, problems } = set
   let bytes = 0
+  // Relative once for the folder, not for each of thousands of files.
+  const shownFolder = relative(process.cwd(), folder)
   files.forEach((name, index) => {
     const path = join(folder, name)
-    const shown = relative(process.cwd(), path) || path
+    const shown = join(shownFolder, name)
     try {
-      const size = statSync(path).size
-      if (size > MAX_ARTICLE_BYTES) {
+      const content = readSmallFile(path)
+      if (typeof content === 'number') {
         problems.push({
           file: shown,
           line: 1,
-          cause: `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit for one article`,
+          cause: `file is ${(content / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit for one article`,
         })
         return
       }
-      const content = readFileSync(path)
       bytes += content.length
       addArticleFile(set, shown, content)
     } catch (error) {
@@ -155,6 +156,28 @@ function readArticles(folder: string, files: ReadonlyArray<string>) {
     }
   })
   return { articles, problems, bytes }
+}
+
+/**
+ * A file's bytes, or its size when it is over the article limit (it is not read). One open per
+ * file: its size comes from the open file, not from a second look-up by path.
+ */
+function readSmallFile(path: string): Uint8Array | number {
+  const fd = openSync(path, 'r')
+  try {
+    const size = fstatSync(fd).size
+    if (size > MAX_ARTICLE_BYTES) return size
+    const content = Buffer.allocUnsafe(size)
+    let read = 0
+    while (read < size) {
+      const chunk = readSync(fd, content, read, size - read, read)
+      if (chunk === 0) break
+      read += chunk
+    }
+    return content.subarray(0, read)
+  } finally {
+    closeSync(fd)
+  }
 }
 
 /**

@@ -228,15 +228,14 @@ function withIds<T extends { id: string; article: string }>(
   key: (record: T) => string,
 ): Array<T> {
   const seen = new Map<string, number>()
-  return records.map((record) => {
+  // The records were made by extractArticle for this: set in place rather than copied.
+  for (const record of records) {
     const base = `${record.article}|${key(record)}`
     const count = seen.get(base) ?? 0
     seen.set(base, count + 1)
-    return {
-      ...record,
-      id: `${record.article}~${stableId(count === 0 ? base : `${base}|${count}`)}`,
-    }
-  })
+    record.id = `${record.article}~${stableId(count === 0 ? base : `${base}|${count}`)}`
+  }
+  return records
 }
 
 function uniqueBy<T>(records: Array<T>, key: (record: T) => string): Array<T> {

@@ -127,29 +127,34 @@ function classOf(code: number): number {
   return UNKNOWN
 }
 
+// A character ruleBounds does not class (any but printable ASCII, curly quotes and dashes).
+const UNCLASSED = /[^\x20-\x7e\u2018\u2019\u201c\u201d\u2013\u2014]/
+const STOP = /[.!?]/g
+
 /** The UAX #29 sentence rules SB6 to SB11, or null when the text has a character we do not class. */
 function ruleBounds(text: string): Array<number> | null {
+  if (UNCLASSED.test(text)) return null
   const n = text.length
-  for (let i = 0; i < n; i++) if (classOf(text.charCodeAt(i)) === UNKNOWN) return null
   const at = (i: number) => classOf(text.charCodeAt(i))
   const bounds = [0]
-  let i = 0
+  // Only a stop can end a sentence: jump from one to the next rather than class every character.
+  const nextStop = (from: number) => {
+    STOP.lastIndex = from
+    return STOP.exec(text)?.index ?? n
+  }
+  let i = nextStop(0)
   while (i < n) {
     const term = at(i)
-    if (term !== ATERM && term !== STERM) {
-      i++
-      continue
-    }
     const after = i + 1
     if (term === ATERM && after < n) {
       // SB6 "3.5"; SB7 "U.S"
       if (at(after) === NUMERIC) {
-        i = after
+        i = nextStop(after)
         continue
       }
       const previous = i > 0 ? at(i - 1) : UNKNOWN
       if (at(after) === UPPER && (previous === UPPER || previous === LOWER)) {
-        i = after
+        i = nextStop(after)
         continue
       }
     }
@@ -161,7 +166,7 @@ function ruleBounds(text: string): Array<number> | null {
     const following = at(next)
     // SB8a: "..., or ?" goes on.
     if (following === SCONTINUE || following === ATERM || following === STERM) {
-      i = next
+      i = nextStop(next)
       continue
     }
     // SB8: after a full stop, a lower-case word before any letter or stop continues the sentence.
@@ -173,13 +178,13 @@ function ruleBounds(text: string): Array<number> | null {
         look++
       }
       if (look < n && at(look) === LOWER) {
-        i = next
+        i = nextStop(next)
         continue
       }
     }
     // SB11
     bounds.push(next)
-    i = next
+    i = nextStop(next)
   }
   // Empty text has no sentence: its only bound is 0, as the segmenter gives.
   if (n > 0) bounds.push(n)
