@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId } from 'react'
 import {
   Bar,
   CartesianGrid,
@@ -12,11 +12,12 @@ import {
 } from 'recharts'
 import { NOT_REPORTED } from '../app/format'
 import { AXIS_STROKE, GRID_STROKE, XNumberTick } from './chart-axes'
-import { ChartMark, ConflictTspans, conflictWidth, type TooltipAnchor } from './chart-mark'
+import { ChartMark, ConflictTspans, conflictWidth } from './chart-mark'
 import { clamp, estimateTextWidth, niceTicks, truncateToWidth } from './chart-text'
 import { ChartRenderersProvider, stableBarShape, stableYTick } from './chart-renderers'
-import { ChartTooltip } from './chart-tooltip'
+import { ChartTooltip, useChartTooltip } from './chart-tooltip'
 import type { ChartValue } from './chart-types'
+import { ROVING_HINT, ROVING_ROOT, useRovingFocus } from './roving-focus'
 import { textColorOn } from './contrast'
 import { useContainerWidth } from './use-container-width'
 import { useStableValue } from './use-stable-value'
@@ -58,7 +59,8 @@ interface Row {
  */
 export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarChartProps) {
   const { ref, width: measured } = useContainerWidth()
-  const [tooltip, setTooltip] = useState<TooltipAnchor | null>(null)
+  const { tooltip, show, hide, hideSoon, keep } = useChartTooltip()
+  const hintId = useId()
   const chartWidth = Math.max(width ?? measured, MIN_WIDTH)
 
   const labelWidth = clamp(
@@ -103,7 +105,17 @@ export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarC
   const stableData = useStableValue(data)
   const stableTicks = useStableValue(ticks)
   const active = tooltip ? byKey.get(tooltip.key) : undefined
-  const hideTooltip = () => setTooltip(null)
+  const roving = useRovingFocus(
+    values.flatMap((v, col) => (v.value === null ? [] : [{ key: v.key, row: 0, col }])),
+  )
+  const markEvents = {
+    onSelect,
+    onShowTooltip: show,
+    onHideTooltip: hide,
+    onPointerLeave: hideSoon,
+    roving,
+    describedBy: hintId,
+  }
 
   const renderBar = (props: BarShapeProps) => {
     const value = values[props.originalDataIndex]
@@ -128,9 +140,7 @@ export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarC
             height: rowHeight - 4,
           }}
           anchor={{ x: labelEnd, top: band.y, bottom: middle + STACKED_BAR_THICKNESS }}
-          onSelect={onSelect}
-          onShowTooltip={setTooltip}
-          onHideTooltip={hideTooltip}
+          {...markEvents}
         >
           <text
             className="chart-value-label"
@@ -161,9 +171,7 @@ export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarC
           height: props.height + 8,
         }}
         anchor={{ x: labelEnd, top: props.y, bottom: props.y + props.height }}
-        onSelect={onSelect}
-        onShowTooltip={setTooltip}
-        onHideTooltip={hideTooltip}
+        {...markEvents}
       >
         <text
           className="chart-value-label"
@@ -186,7 +194,7 @@ export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarC
   )
 
   return (
-    <div ref={ref} className="chart chart--bar">
+    <div ref={ref} className="chart chart--bar" {...ROVING_ROOT}>
       <div className="chart__plot" style={{ width: chartWidth, height }}>
         <ChartRenderersProvider value={{ bar: renderBar, yTick: renderCategoryTick }}>
           <RechartsBarChart
@@ -234,15 +242,22 @@ export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarC
         </ChartRenderersProvider>
         {tooltip && active ? (
           <ChartTooltip
-            anchor={tooltip}
+            tooltip={tooltip}
             chartWidth={chartWidth}
             title={active.label}
             value={active.display}
             conflict={active.conflict}
-            hint={onSelect !== undefined}
+            onSelect={onSelect}
+            onPointerEnter={keep}
+            onPointerLeave={hideSoon}
           />
         ) : null}
       </div>
+      {onSelect ? (
+        <p id={hintId} hidden>
+          {ROVING_HINT}
+        </p>
+      ) : null}
     </div>
   )
 }

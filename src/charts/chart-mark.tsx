@@ -1,5 +1,7 @@
 import type { KeyboardEvent, ReactNode } from 'react'
+import type { TooltipTrigger } from './chart-tooltip'
 import type { ChartValue } from './chart-types'
+import type { RovingFocus } from './roving-focus'
 
 export interface Box {
   x: number
@@ -29,8 +31,14 @@ interface ChartMarkProps {
   ring: Box
   anchor: Omit<TooltipAnchor, 'key'>
   onSelect?: ((key: string) => void) | undefined
-  onShowTooltip: (anchor: TooltipAnchor) => void
+  onShowTooltip: (anchor: TooltipAnchor, via: TooltipTrigger) => void
   onHideTooltip: () => void
+  /** The pointer left: the tooltip goes unless the pointer reaches it. */
+  onPointerLeave: () => void
+  /** The chart's roving tabindex: one Tab stop, arrow keys between values. */
+  roving: RovingFocus
+  /** Id of the keyboard help, the value's description. */
+  describedBy?: string | undefined
   highlighted?: boolean
   /** Value label and conflict mark. */
   children?: ReactNode
@@ -38,7 +46,8 @@ interface ChartMarkProps {
 
 /**
  * One reported value as SVG: a bar that is a button when the chart can open evidence (role,
- * tabIndex 0, Enter and Space), and an image with the value's description when it cannot.
+ * Enter and Space; one Tab stop per chart, arrow keys between its bars), and an image with the
+ * value's description when it cannot.
  */
 export function ChartMark({
   value,
@@ -49,16 +58,19 @@ export function ChartMark({
   onSelect,
   onShowTooltip,
   onHideTooltip,
+  onPointerLeave,
+  roving,
+  describedBy,
   highlighted = false,
   children,
 }: ChartMarkProps) {
-  const show = () => onShowTooltip({ key: value.key, ...anchor })
   const handleKeyDown = (event: KeyboardEvent<SVGGElement>) => {
     if (event.key === 'Escape') {
       onHideTooltip()
       return
     }
     if (!onSelect) return
+    if (roving.onKeyDown(event, value.key)) return
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault()
       onSelect(value.key)
@@ -69,14 +81,18 @@ export function ChartMark({
     <g
       className={`chart-mark${interactive ? ' chart-mark--interactive' : ''}`}
       role={interactive ? 'button' : 'img'}
-      tabIndex={interactive ? 0 : undefined}
+      tabIndex={interactive ? (roving.tabbableKey === value.key ? 0 : -1) : undefined}
       aria-label={value.description}
+      aria-describedby={interactive ? describedBy : undefined}
       data-key={value.key}
       onClick={interactive ? () => onSelect(value.key) : undefined}
       onKeyDown={handleKeyDown}
-      onMouseEnter={show}
-      onMouseLeave={onHideTooltip}
-      onFocus={show}
+      onMouseEnter={() => onShowTooltip({ key: value.key, ...anchor }, 'pointer')}
+      onMouseLeave={onPointerLeave}
+      onFocus={() => {
+        if (interactive) roving.onFocus(value.key)
+        onShowTooltip({ key: value.key, ...anchor }, 'focus')
+      }}
       onBlur={onHideTooltip}
     >
       <rect className="chart-mark__hit" {...hit} fill="transparent" />

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId } from 'react'
 import {
   Bar,
   CartesianGrid,
@@ -19,13 +19,7 @@ import {
   XCategoryTick,
   YNumberTick,
 } from './chart-axes'
-import {
-  ChartMark,
-  ConflictMarker,
-  ConflictTspans,
-  conflictWidth,
-  type TooltipAnchor,
-} from './chart-mark'
+import { ChartMark, ConflictMarker, ConflictTspans, conflictWidth } from './chart-mark'
 import {
   clamp,
   estimateTextWidth,
@@ -35,8 +29,9 @@ import {
   niceTicks,
 } from './chart-text'
 import { ChartRenderersProvider, stableBarShape, stableXTick } from './chart-renderers'
-import { ChartTooltip } from './chart-tooltip'
+import { ChartTooltip, useChartTooltip } from './chart-tooltip'
 import type { ChartValue } from './chart-types'
+import { ROVING_HINT, ROVING_ROOT, useRovingFocus } from './roving-focus'
 import { useContainerWidth } from './use-container-width'
 import { useStableValue } from './use-stable-value'
 import './charts.css'
@@ -81,7 +76,8 @@ export function ColumnChart({
 }: ColumnChartProps) {
   // A given width (small multiples measure their own box) spares a second render.
   const { ref, width: measured } = useContainerWidth(undefined, width === undefined)
-  const [tooltip, setTooltip] = useState<TooltipAnchor | null>(null)
+  const { tooltip, show, hide, hideSoon, keep } = useChartTooltip()
+  const hintId = useId()
   const chartWidth = Math.max(width ?? measured, MIN_WIDTH)
   const chartHeight = Math.max(height ?? (compact ? COMPACT_COLUMN_HEIGHT : 280), 120)
   const categoryFont = compact ? TICK_FONT : 13
@@ -158,7 +154,10 @@ export function ColumnChart({
   const stableData = useStableValue(data)
   const stableTicks = useStableValue(ticks)
   const active = tooltip ? byKey.get(tooltip.key) : undefined
-  const hideTooltip = () => setTooltip(null)
+  const roving = useRovingFocus(
+    values.flatMap((v, col) => (v.value === null ? [] : [{ key: v.key, row: 0, col }])),
+    highlightKey,
+  )
 
   const renderBar = (props: BarShapeProps) => {
     const value = values[props.originalDataIndex]
@@ -181,8 +180,11 @@ export function ColumnChart({
         anchor={{ x: center, top: labelTop, bottom: props.y + 12 }}
         highlighted={value.key === highlightKey}
         onSelect={onSelect}
-        onShowTooltip={setTooltip}
-        onHideTooltip={hideTooltip}
+        onShowTooltip={show}
+        onHideTooltip={hide}
+        onPointerLeave={hideSoon}
+        roving={roving}
+        describedBy={hintId}
       >
         {lines ? (
           <text
@@ -231,7 +233,11 @@ export function ColumnChart({
   }
 
   return (
-    <div ref={ref} className={`chart chart--column${compact ? ' chart--compact' : ''}`}>
+    <div
+      ref={ref}
+      className={`chart chart--column${compact ? ' chart--compact' : ''}`}
+      {...ROVING_ROOT}
+    >
       <div className="chart__plot" style={{ width: chartWidth, height: chartHeight }}>
         <ChartRenderersProvider value={{ bar: renderBar, xTick: renderCategoryTick }}>
           <RechartsBarChart
@@ -274,15 +280,22 @@ export function ColumnChart({
         </ChartRenderersProvider>
         {tooltip && active ? (
           <ChartTooltip
-            anchor={tooltip}
+            tooltip={tooltip}
             chartWidth={chartWidth}
             title={active.label}
             value={active.display}
             conflict={active.conflict}
-            hint={onSelect !== undefined}
+            onSelect={onSelect}
+            onPointerEnter={keep}
+            onPointerLeave={hideSoon}
           />
         ) : null}
       </div>
+      {onSelect ? (
+        <p id={hintId} hidden>
+          {ROVING_HINT}
+        </p>
+      ) : null}
     </div>
   )
 }

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { ROVING_HINT, ROVING_ROOT, useRovingFocus, type RovingFocus } from './roving-focus'
 import './charts.css'
 
 export interface CoverageCell {
@@ -23,13 +24,29 @@ export interface CoverageGridProps {
 /**
  * How much is known where: for each row and column, how many metrics were reported ("5 of 16")
  * with a small bar. A cell with nothing shows "·" ("none" for assistive technology) and is not a
- * button.
+ * button. The buttons are one Tab stop, with the arrow keys between them.
  */
 export function CoverageGrid({ caption, rows, columns, cell, onSelect }: CoverageGridProps) {
   const captionId = useId()
+  const hintId = useId()
+  const coverage = rows.map((row) => columns.map((column) => cell(row.key, column.key)))
+  const roving = useRovingFocus(
+    rows.flatMap((row, rowIndex) =>
+      columns.flatMap((column, col) =>
+        (coverage[rowIndex]?.[col]?.count ?? 0) > 0
+          ? [{ key: cellKey(row.key, column.key), row: rowIndex, col }]
+          : [],
+      ),
+    ),
+  )
   return (
     <div className="chart-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="coverage-grid">
+      {onSelect ? (
+        <p id={hintId} hidden>
+          {ROVING_HINT}
+        </p>
+      ) : null}
+      <table className="coverage-grid" {...ROVING_ROOT}>
         <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
@@ -42,14 +59,23 @@ export function CoverageGrid({ caption, rows, columns, cell, onSelect }: Coverag
           </tr>
         </thead>
         <tbody>
-          {rows.map((row) => (
+          {rows.map((row, rowIndex) => (
             <tr key={row.key}>
               <th scope="row">{row.label}</th>
-              {columns.map((column) => (
+              {columns.map((column, col) => (
                 <td key={column.key}>
                   <CoverageCellContent
-                    coverage={cell(row.key, column.key)}
-                    onSelect={onSelect ? () => onSelect(row.key, column.key) : undefined}
+                    coverage={coverage[rowIndex]?.[col] ?? cell(row.key, column.key)}
+                    button={
+                      onSelect
+                        ? {
+                            key: cellKey(row.key, column.key),
+                            onSelect: () => onSelect(row.key, column.key),
+                            roving,
+                            hintId,
+                          }
+                        : undefined
+                    }
                   />
                 </td>
               ))}
@@ -61,12 +87,14 @@ export function CoverageGrid({ caption, rows, columns, cell, onSelect }: Coverag
   )
 }
 
+const cellKey = (rowKey: string, columnKey: string) => `${rowKey}|${columnKey}`
+
 function CoverageCellContent({
   coverage,
-  onSelect,
+  button,
 }: {
   coverage: CoverageCell
-  onSelect: (() => void) | undefined
+  button: { key: string; onSelect: () => void; roving: RovingFocus; hintId: string } | undefined
 }) {
   if (coverage.count <= 0) {
     return (
@@ -88,19 +116,25 @@ function CoverageCellContent({
       </span>
     </>
   )
-  if (!onSelect) {
+  if (!button) {
     return (
       <span className="coverage-cell" title={coverage.description}>
         {content}
       </span>
     )
   }
+  const { key, onSelect, roving, hintId } = button
   return (
     <button
       type="button"
       className="coverage-cell"
       aria-label={coverage.description}
+      aria-describedby={hintId}
+      data-key={key}
+      tabIndex={roving.tabbableKey === key ? 0 : -1}
       onClick={onSelect}
+      onKeyDown={(event) => roving.onKeyDown(event, key)}
+      onFocus={() => roving.onFocus(key)}
     >
       {content}
     </button>

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useId } from 'react'
 import {
   Bar,
   CartesianGrid,
@@ -16,17 +16,12 @@ import {
   XCategoryTick,
   YNumberTick,
 } from './chart-axes'
-import {
-  ChartMark,
-  ConflictMarker,
-  ConflictTspans,
-  conflictWidth,
-  type TooltipAnchor,
-} from './chart-mark'
+import { ChartMark, ConflictMarker, ConflictTspans, conflictWidth } from './chart-mark'
 import { clamp, estimateTextWidth, fitCategoryLabel, formatAxisTick, niceTicks } from './chart-text'
 import { ChartRenderersProvider, stableBarShape, stableXTick } from './chart-renderers'
-import { ChartTooltip } from './chart-tooltip'
+import { ChartTooltip, useChartTooltip } from './chart-tooltip'
 import type { ChartValue } from './chart-types'
+import { ROVING_HINT, ROVING_ROOT, useRovingFocus } from './roving-focus'
 import { Legend } from './legend'
 import { useContainerWidth } from './use-container-width'
 import { useStableValue } from './use-stable-value'
@@ -71,7 +66,8 @@ export function GroupedColumnChart({
   ariaLabel,
 }: GroupedColumnChartProps) {
   const { ref, width: measured } = useContainerWidth()
-  const [tooltip, setTooltip] = useState<TooltipAnchor | null>(null)
+  const { tooltip, show, hide, hideSoon, keep } = useChartTooltip()
+  const hintId = useId()
 
   const cells = categories.map((category) =>
     series.map((s) => ({ category, series: s, value: value(category.key, s.key) })),
@@ -123,7 +119,14 @@ export function GroupedColumnChart({
   const stableData = useStableValue(data)
   const stableTicks = useStableValue(ticks)
   const active = tooltip ? flat.find((cell) => cell.value.key === tooltip.key) : undefined
-  const hideTooltip = () => setTooltip(null)
+  // Left and Right along the editions within a district, Up and Down across districts.
+  const roving = useRovingFocus(
+    cells.flatMap((group, col) =>
+      group.flatMap((cell, row) =>
+        cell.value.value === null ? [] : [{ key: cell.value.key, row, col }],
+      ),
+    ),
+  )
 
   const renderBar = (props: BarShapeProps, seriesIndex: number) => {
     const cell = cells[props.originalDataIndex]?.[seriesIndex]
@@ -145,8 +148,11 @@ export function GroupedColumnChart({
         }}
         anchor={{ x: center, top: labelTop, bottom: props.y + 12 }}
         onSelect={onSelect}
-        onShowTooltip={setTooltip}
-        onHideTooltip={hideTooltip}
+        onShowTooltip={show}
+        onHideTooltip={hide}
+        onPointerLeave={hideSoon}
+        roving={roving}
+        describedBy={hintId}
       >
         {labelled ? (
           <text
@@ -182,7 +188,7 @@ export function GroupedColumnChart({
   }
 
   return (
-    <div className="chart chart--grouped">
+    <div className="chart chart--grouped" {...ROVING_ROOT}>
       <div ref={ref} className="chart--scroll">
         <div className="chart__plot" style={{ width: chartWidth, height: HEIGHT }}>
           <ChartRenderersProvider value={{ bar: renderBar, xTick: renderCategoryTick }}>
@@ -236,13 +242,15 @@ export function GroupedColumnChart({
           </ChartRenderersProvider>
           {tooltip && active ? (
             <ChartTooltip
-              anchor={tooltip}
+              tooltip={tooltip}
               chartWidth={chartWidth}
               title={active.series.label}
               detail={active.category.label}
               value={active.value.display}
               conflict={active.value.conflict}
-              hint={onSelect !== undefined}
+              onSelect={onSelect}
+              onPointerEnter={keep}
+              onPointerLeave={hideSoon}
             />
           ) : null}
         </div>
@@ -253,6 +261,11 @@ export function GroupedColumnChart({
         </p>
       ) : null}
       <Legend items={series} />
+      {onSelect ? (
+        <p id={hintId} hidden>
+          {ROVING_HINT}
+        </p>
+      ) : null}
     </div>
   )
 }

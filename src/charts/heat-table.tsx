@@ -1,6 +1,7 @@
 import { useId } from 'react'
 import { ConflictText, NotReportedCell } from './cell-marks'
 import type { ChartValue } from './chart-types'
+import { ROVING_HINT, ROVING_ROOT, useRovingFocus, type RovingFocus } from './roving-focus'
 import { textColorOn } from './contrast'
 import './charts.css'
 
@@ -29,8 +30,9 @@ export function heatShade(value: number, max: number): string {
 
 /**
  * A table of values, rows × columns, each cell shaded by its value relative to the largest in the
- * table. Reported cells are buttons that open the evidence; a cell that was not reported shows
- * "—" and is not a button. Scrolls sideways on narrow screens.
+ * table. Reported cells are buttons that open the evidence, one Tab stop for the table and the
+ * arrow keys between them; a cell that was not reported shows "—" and is not a button. Scrolls
+ * sideways on narrow screens.
  */
 export function HeatTable({ caption, rows, columns, cell, onSelect }: HeatTableProps) {
   const captionId = useId()
@@ -38,11 +40,17 @@ export function HeatTable({ caption, rows, columns, cell, onSelect }: HeatTableP
   const reported = values.flat().filter((v) => v.value !== null)
   const max = Math.max(0, ...reported.map((v) => v.value ?? 0))
   const largest = reported.find((v) => v.value === max)
+  const hintId = useId()
+  const roving = useRovingFocus(
+    values.flatMap((cells, row) =>
+      cells.flatMap((v, col) => (v.value === null ? [] : [{ key: v.key, row, col }])),
+    ),
+  )
 
   return (
     <div className="heat">
       <div className="chart-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-        <table className="heat-table">
+        <table className="heat-table" {...ROVING_ROOT}>
           <caption id={captionId}>{caption}</caption>
           <thead>
             <tr>
@@ -61,7 +69,11 @@ export function HeatTable({ caption, rows, columns, cell, onSelect }: HeatTableP
                 {columns.map((column, columnIndex) => {
                   const v = values[rowIndex]?.[columnIndex]
                   if (!v) return <td key={column.key} />
-                  return <td key={column.key}>{renderCell(v, max, onSelect)}</td>
+                  return (
+                    <td key={column.key}>
+                      {renderCell(v, max, onSelect ? { onSelect, roving, hintId } : undefined)}
+                    </td>
+                  )
                 })}
               </tr>
             ))}
@@ -72,6 +84,11 @@ export function HeatTable({ caption, rows, columns, cell, onSelect }: HeatTableP
         <p className="chart-scroll-hint heat-scroll-hint">
           <span aria-hidden="true">↔ </span>On a narrow screen, scroll the table sideways to see
           every column.
+        </p>
+      ) : null}
+      {onSelect ? (
+        <p id={hintId} hidden>
+          {ROVING_HINT}
         </p>
       ) : null}
       {largest ? (
@@ -92,7 +109,13 @@ export function HeatTable({ caption, rows, columns, cell, onSelect }: HeatTableP
   )
 }
 
-function renderCell(v: ChartValue, max: number, onSelect: ((key: string) => void) | undefined) {
+interface CellButton {
+  onSelect: (key: string) => void
+  roving: RovingFocus
+  hintId: string
+}
+
+function renderCell(v: ChartValue, max: number, button: CellButton | undefined) {
   if (v.value === null) return <NotReportedCell className="heat-cell heat-cell--empty" />
   const background = heatShade(v.value, max)
   const style = { backgroundColor: background, color: textColorOn(background) }
@@ -102,20 +125,26 @@ function renderCell(v: ChartValue, max: number, onSelect: ((key: string) => void
       {v.conflict ? <ConflictText /> : null}
     </>
   )
-  if (!onSelect) {
+  if (!button) {
     return (
       <span className="heat-cell heat-cell--reported" style={style} title={v.description}>
         {content}
       </span>
     )
   }
+  const { onSelect, roving, hintId } = button
   return (
     <button
       type="button"
       className="heat-cell heat-cell--reported"
       style={style}
       aria-label={v.description}
+      aria-describedby={hintId}
+      data-key={v.key}
+      tabIndex={roving.tabbableKey === v.key ? 0 : -1}
       onClick={() => onSelect(v.key)}
+      onKeyDown={(event) => roving.onKeyDown(event, v.key)}
+      onFocus={() => roving.onFocus(v.key)}
     >
       {content}
     </button>

@@ -1,4 +1,4 @@
-import { act, render, screen, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { BarChart } from '../../src/charts/bar-chart'
@@ -72,7 +72,7 @@ describe('BarChart', () => {
     expect(onSelect).toHaveBeenCalledTimes(1)
   })
 
-  it('reaches every reported bar with Tab and opens it with Enter or Space', async () => {
+  it('is one Tab stop: the arrow keys reach the other bars, Enter or Space opens one', async () => {
     const onSelect = vi.fn()
     const user = userEvent.setup()
     render(
@@ -84,6 +84,7 @@ describe('BarChart', () => {
           width={600}
           ariaLabel="Partners by district"
         />
+        <button type="button">after</button>
       </>,
     )
     await user.tab()
@@ -91,12 +92,17 @@ describe('BarChart', () => {
     expect(document.activeElement).toHaveAttribute('data-key', 'jingan|6|partners')
     await user.keyboard('{Enter}')
     expect(onSelect).toHaveBeenLastCalledWith('jingan|6|partners')
-    await user.tab()
-    // Pudong is not reported: the next stop is Xuhui.
+    // Pudong is not reported: the next value down is Xuhui.
+    await user.keyboard('{ArrowDown}')
     expect(document.activeElement).toHaveAttribute('data-key', 'xuhui|6|partners')
     await user.keyboard(' ')
     expect(onSelect).toHaveBeenLastCalledWith('xuhui|6|partners')
     expect(onSelect).toHaveBeenCalledTimes(2)
+    await user.keyboard('{ArrowUp}')
+    expect(document.activeElement).toHaveAttribute('data-key', 'jingan|6|partners')
+    // One Tab leaves the chart.
+    await user.tab()
+    expect(document.activeElement).toHaveTextContent('after')
   })
 
   it('keeps keyboard focus on a bar when the chart re-renders with equal values', async () => {
@@ -130,7 +136,7 @@ describe('BarChart', () => {
     expect(tooltip).toHaveTextContent('80+')
     expect(tooltip).toHaveTextContent('Click for the evidence')
     await user.unhover(screen.getByRole('button', { name: /Jing'an/ }))
-    expect(screen.queryByTestId('chart-tooltip')).toBeNull()
+    await waitFor(() => expect(screen.queryByTestId('chart-tooltip')).toBeNull())
 
     act(() => screen.getByRole('button', { name: /Xuhui/ }).focus())
     expect(screen.getByTestId('chart-tooltip')).toHaveTextContent('Sources disagree')

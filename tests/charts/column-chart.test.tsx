@@ -100,10 +100,10 @@ describe('ColumnChart', () => {
     )
     await user.click(screen.getByRole('button', { name: /2nd \(2019\)/ }))
     expect(onSelect).toHaveBeenLastCalledWith('jingan|2|partners')
-    // The click focused the 2nd; the 4th was not reported, so Tab goes 3rd, then 5th.
-    await user.tab()
+    // The click focused the 2nd; the 4th was not reported, so Right goes 3rd, then 5th.
+    await user.keyboard('{ArrowRight}')
     expect(document.activeElement).toHaveAttribute('data-key', 'jingan|3|partners')
-    await user.tab()
+    await user.keyboard('{ArrowRight}')
     expect(document.activeElement).toHaveAttribute('data-key', 'jingan|5|partners')
     await user.keyboard('{Enter}')
     expect(onSelect).toHaveBeenLastCalledWith('jingan|5|partners')

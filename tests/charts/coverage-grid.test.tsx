@@ -73,8 +73,36 @@ describe('CoverageGrid', () => {
     )
     await user.click(screen.getByRole('button', { name: /jingan 6/ }))
     expect(onSelect).toHaveBeenCalledWith('jingan', '6')
-    screen.getByRole('button', { name: /jingan 5/ }).focus()
+    await user.keyboard('{ArrowLeft}')
+    expect(screen.getByRole('button', { name: /jingan 5/ })).toHaveFocus()
     await user.keyboard('{Enter}')
     expect(onSelect).toHaveBeenLastCalledWith('jingan', '5')
+  })
+
+  it('is one Tab stop, with the arrow keys across columns and down rows past empty cells', async () => {
+    const user = userEvent.setup()
+    render(
+      <>
+        <CoverageGrid
+          caption="What is reported"
+          rows={rows}
+          columns={columns}
+          cell={cell}
+          onSelect={() => {}}
+        />
+        <button type="button">after</button>
+      </>,
+    )
+    await user.tab()
+    expect(screen.getByRole('region', { name: 'What is reported' })).toHaveFocus()
+    await user.tab()
+    expect(screen.getByRole('button', { name: /jingan 5/ })).toHaveFocus()
+    // Pudong has nothing at the 5th: Down stays, Right then Down reaches Pudong's 6th.
+    await user.keyboard('{ArrowDown}')
+    expect(screen.getByRole('button', { name: /jingan 5/ })).toHaveFocus()
+    await user.keyboard('{ArrowRight}{ArrowDown}')
+    expect(screen.getByRole('button', { name: /pudong 6/ })).toHaveFocus()
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'after' })).toHaveFocus()
   })
 })

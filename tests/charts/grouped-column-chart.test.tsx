@@ -131,3 +131,44 @@ describe('GroupedColumnChart', () => {
     expect(onSelect.mock.calls.every(([key]) => key === 'jingan|2')).toBe(true)
   })
 })
+
+describe('GroupedColumnChart by keyboard', () => {
+  it('is one Tab stop; Left and Right move along editions, Up and Down across districts', async () => {
+    const onSelect = vi.fn()
+    const user = userEvent.setup()
+    render(
+      <>
+        <GroupedColumnChart
+          categories={EDITIONS}
+          series={series}
+          value={value}
+          onSelect={onSelect}
+          width={1280}
+          ariaLabel="Partners, all districts"
+        />
+        <button type="button">after</button>
+      </>,
+    )
+    const bars = screen.getAllByRole('button', { name: /edition/ })
+    expect(bars.filter((bar) => bar.tabIndex === 0)).toHaveLength(1)
+    await user.tab()
+    // Pudong at the 1st edition: (1 × 16 + 0) % 5 ≠ 0, so reported, and the first bar.
+    expect(document.activeElement).toHaveAttribute('data-key', 'pudong|1')
+    await user.keyboard('{ArrowRight}')
+    expect(document.activeElement).toHaveAttribute('data-key', 'pudong|2')
+    await user.keyboard('{ArrowDown}')
+    expect(document.activeElement).toHaveAttribute('data-key', 'huangpu|2')
+    // Down, Down: Jing'an, then past Xuhui, not reported at the 2nd ((2 × 16 + 3) % 5 = 0).
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    expect(document.activeElement).toHaveAttribute('data-key', 'changning|2')
+    await user.keyboard('{ArrowUp}')
+    expect(document.activeElement).toHaveAttribute('data-key', 'jingan|2')
+    // End: Jing'an's last reported edition, the 7th (the 8th is a gap).
+    await user.keyboard('{End}')
+    expect(document.activeElement).toHaveAttribute('data-key', 'jingan|7')
+    await user.keyboard('{Enter}')
+    expect(onSelect).toHaveBeenLastCalledWith('jingan|7')
+    await user.tab()
+    expect(document.activeElement).toHaveTextContent('after')
+  })
+})

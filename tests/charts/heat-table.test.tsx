@@ -85,6 +85,33 @@ describe('HeatTable', () => {
     expect(onSelect).toHaveBeenCalledWith('jingan|5')
   })
 
+  it('is one Tab stop: the arrow keys move along editions and across districts, Enter opens', async () => {
+    const onSelect = vi.fn()
+    const user = userEvent.setup()
+    renderTable(onSelect)
+    const button = (name: RegExp) => screen.getByRole('button', { name })
+    expect(screen.getAllByRole('button').filter((b) => b.tabIndex === 0)).toEqual([
+      button(/Jing'an, Partners: 10/),
+    ])
+    await user.tab()
+    await user.tab()
+    expect(button(/Jing'an, Partners: 10/)).toHaveFocus()
+    await user.keyboard('{End}')
+    expect(button(/Jing'an, Partners: 80\+/)).toHaveFocus()
+    await user.keyboard('{ArrowDown}')
+    expect(button(/Pudong/)).toHaveFocus()
+    // The cell left of Pudong's 6th was not reported: focus stays.
+    await user.keyboard('{ArrowLeft}')
+    expect(button(/Pudong/)).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(onSelect).toHaveBeenLastCalledWith('pudong|6')
+    await user.keyboard('{Control>}{Home}{/Control}')
+    expect(button(/Jing'an, Partners: 10/)).toHaveFocus()
+    // The stop follows focus: Tab away and back returns to the last cell focused.
+    expect(button(/Jing'an, Partners: 10/)).toHaveAttribute('tabindex', '0')
+    expect(button(/Pudong/)).toHaveAttribute('tabindex', '-1')
+  })
+
   it('shades larger values darker, relative to the largest in the table', () => {
     renderTable(() => {})
     const background = (name: RegExp) => screen.getByRole('button', { name }).style.backgroundColor
