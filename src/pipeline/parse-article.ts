@@ -42,6 +42,8 @@ export interface ArticleProblem {
 export type ParseResult = { ok: true; article: Article } | { ok: false; problem: ArticleProblem }
 
 const DATE_LINE = /^\s*date\s+(\S+)(?:\s+|$)/i
+// Whitespace that normalising changes: a tab, a no-break space, or two spaces together.
+const RUN_OF_SPACES = /[\t\u00a0]| {2}/
 
 /** The file's name without folder or extension. */
 const baseName = (fileName: string) => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '')
@@ -112,7 +114,8 @@ export function parseArticle(fileName: string, raw: string): ParseResult {
       current = []
     } else {
       if (current.length === 0) paragraphLines.push(first + index + 1)
-      current.push(trimmed.replace(/[ \t\u00a0]+/g, ' '))
+      // Most lines have single spaces only: replacing each with a space would copy them all.
+      current.push(RUN_OF_SPACES.test(trimmed) ? trimmed.replace(/[ \t\u00a0]+/g, ' ') : trimmed)
     }
   })
   if (current.length > 0) paragraphTexts.push(current.join(' '))
