@@ -35,6 +35,8 @@ export function ComparePage() {
   return <WithSummary>{(model) => <Comparison model={model} />}</WithSummary>
 }
 
+const PRERENDERED_PARAMS = new URLSearchParams()
+
 function Comparison({ model }: { model: SummaryModel }) {
   const [params] = useSearchParams()
   const navigate = useNavigate()
@@ -42,7 +44,9 @@ function Comparison({ model }: { model: SummaryModel }) {
   const exportOf = useFigureExport(model)
   useInteractionMeasure('compare-add-district', params.get('districts') ?? '')
   const hydrated = useHydrated()
-  const parsed = parseCompareParams(params, model)
+  // While the app takes over the page prerendered without a query, it renders what the
+  // prerender did; a bad link's not-found page follows at once (else hydration mismatches).
+  const parsed = parseCompareParams(hydrated ? params : PRERENDERED_PARAMS, model)
 
   if (!parsed.ok)
     return (
@@ -53,7 +57,7 @@ function Comparison({ model }: { model: SummaryModel }) {
         repaired={parsed.repaired}
       />
     )
-  if (evidence.invalid) return <EvidenceNotFound />
+  if (hydrated && evidence.invalid) return <EvidenceNotFound />
 
   const { view } = parsed
   // Adding or removing a district is a step Back should undo; the other controls adjust a view.
