@@ -1,4 +1,4 @@
-import { useCallback, useState, useSyncExternalStore, type ReactNode } from 'react'
+import { Suspense, useCallback, useState, useSyncExternalStore, type ReactNode } from 'react'
 import { flushSync } from 'react-dom'
 import { DEFAULT_CHART_WIDTH } from './use-container-width'
 import './charts.css'
@@ -80,7 +80,12 @@ export function DeferredChart({ height, children }: DeferredChartProps) {
   const draw = printing || placement?.near === true
   return (
     <div ref={ref} className="chart-deferred" style={draw ? undefined : { height }}>
-      {draw ? children(placement?.width ?? DEFAULT_CHART_WIDTH) : null}
+      {draw ? (
+        // A lazily loaded chart (lazy-charts.tsx) keeps the box until its code is there.
+        <Suspense fallback={<div style={{ height }} />}>
+          {children(placement?.width ?? DEFAULT_CHART_WIDTH)}
+        </Suspense>
+      ) : null}
     </div>
   )
 }

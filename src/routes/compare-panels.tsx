@@ -1,7 +1,7 @@
 import { Fragment, memo, useCallback, useId, useLayoutEffect, useRef } from 'react'
 import { ChartFrame } from '../charts/chart-frame'
-import { COMPACT_COLUMN_HEIGHT, ColumnChart } from '../charts/column-chart'
 import { DeferredChart } from '../charts/deferred-chart'
+import { LazyColumnChart } from '../charts/lazy-charts'
 import { districtColor } from '../charts/district-colors'
 import { EmptyState } from '../app/empty-state'
 import { UNIT_NAMES } from '../app/format'
@@ -26,6 +26,9 @@ export interface MetricComparisonProps {
  * Panels per row: up to three (see compare.css). It follows the number of districts, not of
  * panels in a row, so a currency's row of one panel is as wide as the panels above it.
  */
+/** Each small multiple's height, and of the box that holds its place until it is drawn. */
+const PANEL_HEIGHT = 200
+
 const columnsFor = (count: number) => (count <= 2 ? count : count === 4 ? 2 : 3)
 
 /**
@@ -230,10 +233,11 @@ const DistrictPanel = memo(function DistrictPanel({
         {name}
       </Heading>
       {reported ? (
-        <DeferredChart height={COMPACT_COLUMN_HEIGHT}>
+        <DeferredChart height={PANEL_HEIGHT}>
           {(width) => (
-            <ColumnChart
+            <LazyColumnChart
               compact
+              height={PANEL_HEIGHT}
               width={width}
               values={values}
               domainMax={domainMax}

@@ -1,6 +1,6 @@
 import { Link } from 'react-router'
-import { BarChart } from '../charts/bar-chart'
 import { DeferredChart } from '../charts/deferred-chart'
+import { LazyBarChart } from '../charts/lazy-charts'
 import { ChartFrame } from '../charts/chart-frame'
 import { paths } from '../app/paths'
 import { UNIT_NAMES } from '../app/format'
@@ -147,7 +147,7 @@ export function DistrictBars({
               // figures, and the page is usable sooner without it.
               <DeferredChart height={ROW_PX * (values.length + 1)}>
                 {(width) => (
-                  <BarChart
+                  <LazyBarChart
                     values={values}
                     onSelect={select}
                     width={width}

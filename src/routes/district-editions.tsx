@@ -1,7 +1,7 @@
 import { ChartFrame } from '../charts/chart-frame'
 import type { ChartValue } from '../charts/chart-types'
-import { ColumnChart } from '../charts/column-chart'
 import { DeferredChart } from '../charts/deferred-chart'
+import { LazyColumnChart } from '../charts/lazy-charts'
 import { NOT_REPORTED, UNIT_NAMES } from '../app/format'
 import type { DistrictId, Edition, MetricKey, Unit } from '../pipeline/schema'
 import { districtCharts, districtEditions, type DistrictChartSpec } from './district-model'
@@ -185,7 +185,7 @@ function DistrictEditionChart({
     >
       <DeferredChart height={CHART_HEIGHT}>
         {(width) => (
-          <ColumnChart
+          <LazyColumnChart
             values={values}
             onSelect={onSelect}
             width={width}

@@ -100,6 +100,24 @@ export async function goto(page: Page, path: string): Promise<void> {
   await page.getByRole('banner').waitFor({ state: 'visible' })
 }
 
+/**
+ * Scrolls through the page as a reader would, so every chart is drawn (charts draw when they come
+ * near the screen, `DeferredChart`), waits until each has its drawing, and scrolls back to the top.
+ */
+export async function drawAllCharts(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const step = Math.max(200, Math.floor(window.innerHeight / 2))
+    for (let y = 0; y <= document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y)
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 20)))
+    }
+    window.scrollTo(0, 0)
+  })
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.chart-deferred')].every((box) => box.querySelector('svg')),
+  )
+}
+
 /** `newPage` then `goto`: a page showing `path` on the bundled data. */
 export async function openPage(
   browser: Browser,

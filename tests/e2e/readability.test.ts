@@ -19,6 +19,7 @@ import {
   newPage,
   screenshot,
   // Not a React hook, whatever its name: aliased so the hooks lint rule leaves the helper alone.
+  drawAllCharts,
   useScaleApi as serveScaleApi,
   type ServedRequest,
   type Viewport,
@@ -76,6 +77,7 @@ async function openScalePage(
   const page = await newPage(browser, viewport)
   const served = await serveScaleApi(page)
   await goto(page, path)
+  await drawAllCharts(page)
   return { page, served }
 }
 

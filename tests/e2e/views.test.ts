@@ -28,6 +28,7 @@ import {
   DESKTOP,
   MOBILE,
   checkAxe,
+  drawAllCharts,
   expectNoConsoleErrors,
   launchBrowser,
   openPage,
@@ -253,6 +254,7 @@ describe.each(routes)('$name ($path)', (route) => {
     async (size, viewport) => {
       const page = await openPage(browser, route.path, viewport)
       try {
+        await drawAllCharts(page)
         await screenshot(page, `views-${route.name}-${size}`)
         const heading = await mainHeading(page)
         if (typeof route.heading === 'string') expect(heading).toContain(route.heading)

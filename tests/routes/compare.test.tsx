@@ -60,8 +60,11 @@ describe('the compare view', () => {
       expect(within(panel).getByRole('heading', { name: districtName(district) })).toBeVisible()
       const cells = cellsOf(district, metric)
       expect(cells.length).toBeGreaterThan(0)
+      // The chart's code loads with the first chart drawn (lazy-charts.tsx).
       for (const cell of cells)
-        expect(within(panel).getByRole('button', { name: barName(cell) })).toBeInTheDocument()
+        expect(
+          await within(panel).findByRole('button', { name: barName(cell) }),
+        ).toBeInTheDocument()
     }
     expect(panelNames()).toEqual([panelName(first), panelName(second)])
   })

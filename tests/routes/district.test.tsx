@@ -70,8 +70,9 @@ describe('the district view', () => {
     for (const chart of charts) {
       const figure = screen.getByRole('figure', { name: chart.title })
       expect(figure).toHaveTextContent(metric(chart.cells[0]?.metric ?? '')?.definition ?? '∅')
+      // The chart's code loads with the first chart drawn (lazy-charts.tsx).
       for (const cell of chart.cells)
-        expect(within(figure).getByRole('button', { name: barName(cell) })).toBeVisible()
+        expect(await within(figure).findByRole('button', { name: barName(cell) })).toBeVisible()
     }
   })
 
@@ -100,7 +101,7 @@ describe('the district view', () => {
     const { user, router } = await openDistrict(chartDistrict)
     const cell = cellsOf(chartDistrict)[0]
     if (!cell) throw new Error('no cell')
-    await user.click(screen.getByRole('button', { name: barName(cell) }))
+    await user.click(await screen.findByRole('button', { name: barName(cell) }))
     const dialog = await screen.findByRole('dialog')
     const observation = goldenDistrict(chartDistrict).observations.find(
       (o) => o.scope === 'ciie' && o.edition === cell.edition && o.metric === cell.metric,

@@ -38,7 +38,7 @@ describe('the edition view', () => {
       expect(figure, metric).toBeDefined()
       for (const cell of cells.filter((c) => c.metric === metric))
         expect(
-          within(figure as HTMLElement).getByRole('button', {
+          await within(figure as HTMLElement).findByRole('button', {
             name: new RegExp(`^${districtName(cell.district)}, `),
           }),
         ).toBeVisible()
@@ -55,7 +55,7 @@ describe('the edition view', () => {
       }),
     )
     await user.click(
-      within(figure as HTMLElement).getByRole('button', {
+      await within(figure as HTMLElement).findByRole('button', {
         name: new RegExp(`^${districtName(cell.district)}, `),
       }),
     )
