@@ -146,10 +146,14 @@ function stylesOf(bundle: Rollup.OutputBundle, modules: ReadonlyArray<string>, b
   return [...css].map((file) => `${base}${file}`)
 }
 
+function escapeAttribute(value: string): string {
+  return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;')
+}
+
 function fillTemplate(
   template: string,
   path: string,
-  page: { html: string; title: string | null; anyQuery: boolean },
+  page: { html: string; title: string | null; anyQuery: boolean; dataStamp: string | null },
   styles: ReadonlyArray<string>,
 ): string {
   const links = styles
@@ -159,7 +163,7 @@ function fillTemplate(
     .replace('</head>', `    ${links.join('\n    ')}\n  </head>`)
     .replace(
       '<div id="root"></div>',
-      `<div id="root" data-prerendered="${path}"${page.anyQuery ? ' data-any-query=""' : ''}>${page.html}</div>`,
+      `<div id="root" data-prerendered="${path}"${page.anyQuery ? ' data-any-query=""' : ''} data-stamp="${escapeAttribute(page.dataStamp ?? '')}">${page.html}</div>`,
     )
   if (page.title !== null)
     html = html.replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)

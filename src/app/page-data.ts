@@ -25,3 +25,15 @@ export async function prefetchPageData(client: QueryClient, pathname: string): P
     matchPath(routePatterns.sources, pathname) ? client.prefetchQuery(articleIndexQuery()) : null,
   ])
 }
+
+/**
+ * What a page was rendered from, in a few words: the corpus the summary in `client` describes.
+ * A prerendered page carries the stamp of its build's data; when the API the app reads has
+ * another (rebuilt without the pages, or served from elsewhere), the app draws the page anew
+ * instead of taking over markup that shows other figures.
+ */
+export function dataStamp(client: QueryClient): string | null {
+  const corpus = client.getQueryData(summaryQuery().queryKey)?.corpus
+  if (!corpus) return null
+  return `${corpus.articles} articles, ${corpus.observations} figures, ${corpus.firstDate ?? '–'} to ${corpus.lastDate ?? '–'}`
+}

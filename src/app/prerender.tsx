@@ -10,7 +10,7 @@ import {
 import { z } from 'zod'
 import { SummaryFileSchema } from '../pipeline/schema'
 import { AppErrorBoundary } from './app-error-boundary'
-import { prefetchPageData } from './page-data'
+import { dataStamp, prefetchPageData } from './page-data'
 import { AppProviders } from './providers'
 import { paths, routePatterns } from './paths'
 import { routes } from './router'
@@ -32,6 +32,8 @@ export interface PrerenderedPage {
    * only in the browser), so the app can take it over at any query of the path.
    */
   anyQuery: boolean
+  /** The data the page was rendered from (`dataStamp`). */
+  dataStamp: string | null
 }
 
 /** Views whose prerendered markup does not depend on the query (see `useHydrated`). */
@@ -76,7 +78,7 @@ export async function prerenderPage(
     return ''
   })
   const anyQuery = QUERY_FREE_VIEWS.some((pattern) => matchPath(pattern, path) !== null)
-  return { html, title, anyQuery }
+  return { html, title, anyQuery, dataStamp: dataStamp(client) }
 }
 
 const ORIGIN = 'http://prerender.invalid'

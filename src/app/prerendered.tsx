@@ -1,6 +1,5 @@
-import type { QueryClient } from '@tanstack/react-query'
 import { useEffect, useRef, type ReactNode } from 'react'
-import type { createAppRouter } from './router'
+import type { DataRouter } from 'react-router'
 
 /**
  * The address the app must be at to take over the page prerendered in `container` at build time
@@ -15,29 +14,21 @@ export function prerenderedAddress(container: HTMLElement, location: Location): 
     : path
 }
 
-/**
- * Resolves when the app can take over the prerendered page and render exactly what it shows:
- * the route's view is loaded and the page's API files are in the cache (or failed to load; then
- * the view says so in place of the page).
- */
-export async function whenReadyToHydrate(
-  router: ReturnType<typeof createAppRouter>,
-  queryClient: QueryClient,
-  pathname: string,
-): Promise<void> {
-  // Loaded here, not imported: the schemas behind it are no part of the first bundle.
-  const data = import('./page-data').then(({ prefetchPageData }) =>
-    prefetchPageData(queryClient, pathname),
-  )
-  if (!router.state.initialized)
-    await new Promise<void>((resolve) => {
-      const unsubscribe = router.subscribe((state) => {
-        if (!state.initialized) return
-        unsubscribe()
-        resolve()
-      })
+/** Resolves when the router has matched the page and loaded its view. */
+export function whenInitialized(router: DataRouter): Promise<void> {
+  if (router.state.initialized) return Promise.resolve()
+  return new Promise((resolve) => {
+    const unsubscribe = router.subscribe((state) => {
+      if (!state.initialized) return
+      unsubscribe()
+      resolve()
     })
-  await data
+  })
+}
+
+/** Resolves in a later task, so the browser can handle input and paint in between. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0))
 }
 
 /** Calls `onCommit` once, after its children were first committed (for hydration: taken over). */

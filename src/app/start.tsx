@@ -1,23 +1,65 @@
-import { StrictMode, startTransition } from 'react'
+import type { QueryClient } from '@tanstack/react-query'
+import { StrictMode, startTransition, type ReactNode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router/dom'
 import { AppErrorBoundary } from './app-error-boundary'
-import { AfterCommit, prerenderedAddress, whenReadyToHydrate } from './prerendered'
+import { AfterCommit, nextTask, prerenderedAddress, whenInitialized } from './prerendered'
 import { AppProviders, createQueryClient } from './providers'
 import { createAppRouter } from './router'
 
 /** Renders the app into `container`, or takes over the page prerendered in it. */
 export function startApp(container: HTMLElement): void {
-  // A page prerendered at build time was rendered for one address. The app takes it over at that
-  // address, so every node matches and stays where it is, then moves to the one asked for.
   const prerendered = prerenderedAddress(container, location)
-  const requested = `${location.pathname}${location.search}${location.hash}`
-  if (prerendered !== null && prerendered !== requested)
-    history.replaceState(history.state, '', prerendered)
-
   const queryClient = createQueryClient()
+  if (prerendered === null) {
+    const router = createAppRouter()
+    createRoot(container).render(
+      <AfterCommit onCommit={markLive}>{appOf(router, queryClient)}</AfterCommit>,
+    )
+  } else {
+    void takeOver(container, prerendered, queryClient)
+  }
+}
+
+/**
+ * A page prerendered at build time was rendered for one address. The app takes it over at that
+ * address, so every node matches and stays where it is, then moves to the one asked for. Each
+ * step's code runs in a task of its own (the data's schemas, then the router and the view, then
+ * hydration in slices), so the page stays responsive to input throughout.
+ */
+async function takeOver(container: HTMLElement, prerendered: string, queryClient: QueryClient) {
+  const requested = `${location.pathname}${location.search}${location.hash}`
+  if (prerendered !== requested) history.replaceState(history.state, '', prerendered)
+  const { dataStamp, prefetchPageData } = await import('./page-data')
+  const data = prefetchPageData(queryClient, location.pathname)
+  await nextTask()
   const router = createAppRouter()
-  const app = (
+  await Promise.all([whenInitialized(router), data])
+
+  if (dataStamp(queryClient) !== container.getAttribute('data-stamp')) {
+    // The API holds other data than the page was built from (or could not be read): the page
+    // is drawn anew at the address asked for, as it would be without prerendering.
+    await router.navigate(requested, { replace: true })
+    createRoot(container).render(
+      <AfterCommit onCommit={markLive}>{appOf(router, queryClient)}</AfterCommit>,
+    )
+    return
+  }
+  const moveToRequested = () => {
+    if (prerendered === requested) markLive()
+    else void router.navigate(requested, { replace: true }).then(markLive)
+  }
+  startTransition(() => {
+    hydrateRoot(
+      container,
+      <AfterCommit onCommit={moveToRequested}>{appOf(router, queryClient)}</AfterCommit>,
+      { onRecoverableError: reportRedrawn },
+    )
+  })
+}
+
+function appOf(router: ReturnType<typeof createAppRouter>, queryClient: QueryClient): ReactNode {
+  return (
     <StrictMode>
       <AppErrorBoundary>
         <AppProviders client={queryClient}>
@@ -26,21 +68,15 @@ export function startApp(container: HTMLElement): void {
       </AppErrorBoundary>
     </StrictMode>
   )
+}
 
-  if (prerendered === null) {
-    createRoot(container).render(<AfterCommit onCommit={markLive}>{app}</AfterCommit>)
-  } else {
-    void whenReadyToHydrate(router, queryClient, location.pathname).then(() => {
-      const moveToRequested = () => {
-        if (prerendered === requested) markLive()
-        else void router.navigate(requested, { replace: true }).then(markLive)
-      }
-      // In a transition, hydration runs in slices and the page stays responsive meanwhile.
-      startTransition(() => {
-        hydrateRoot(container, <AfterCommit onCommit={moveToRequested}>{app}</AfterCommit>)
-      })
-    })
-  }
+/**
+ * React could not take over the markup (a district or article file changed since the build while
+ * the summary did not) and drew the page anew, which is what the reader now sees: worth a
+ * warning for whoever deploys, not an error on the page.
+ */
+function reportRedrawn(error: unknown): void {
+  console.warn('The prerendered page did not match the data; the app drew it anew.', error)
 }
 
 /** `<html data-app="live">` once the app runs the page: for tests and tools that wait on it. */

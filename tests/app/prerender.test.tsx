@@ -4,7 +4,8 @@ import { hydrateRoot, type Root } from 'react-dom/client'
 import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { prerenderPage, prerenderPaths, viewModuleOf } from '../../src/app/prerender'
-import { whenReadyToHydrate } from '../../src/app/prerendered'
+import { prefetchPageData } from '../../src/app/page-data'
+import { whenInitialized } from '../../src/app/prerendered'
 import { AppProviders } from '../../src/app/providers'
 import { routes } from '../../src/app/router'
 import { readGoldenText } from '../mocks/golden-files'
@@ -55,6 +56,8 @@ describe('prerenderPage', () => {
     const heading = /<h1>(.*?)<\/h1>/.exec(page.html)?.[1]?.replaceAll('<!-- -->', '')
     expect(heading).toMatch(new RegExp(`^Districts at the .*\\(${year}\\)$`))
     expect(page.anyQuery).toBe(false)
+    const { articles, observations } = goldenSummary.corpus
+    expect(page.dataStamp).toMatch(new RegExp(`^${articles} articles, ${observations} figures, `))
   })
 
   it('renders a district with what its own file says (the sources behind the figures)', async () => {
@@ -99,7 +102,7 @@ describe('taking over a prerendered page', () => {
 
     const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } })
     const router = createMemoryRouter(routes, { initialEntries: [appPath] })
-    await whenReadyToHydrate(router, queryClient, appPath)
+    await Promise.all([whenInitialized(router), prefetchPageData(queryClient, appPath)])
     const mismatches: Array<unknown> = []
     await act(async () => {
       root = hydrateRoot(
@@ -109,6 +112,13 @@ describe('taking over a prerendered page', () => {
         </AppProviders>,
         { onRecoverableError: (error) => mismatches.push(error) },
       )
+    })
+    // Charts on the page load their code after the takeover; let that finish inside act.
+    await act(async () => {
+      await Promise.all([
+        import('../../src/charts/bar-chart'),
+        import('../../src/charts/column-chart'),
+      ])
     })
     return { mismatches, container, heading, header }
   }
