@@ -11,10 +11,32 @@ async function start(root: HTMLElement): Promise<void> {
   startApp(root)
 }
 
-// A prerendered page is complete without the app: it paints first, with the network to itself,
-// and the app's code loads after that paint. Otherwise the app is the page and starts at once.
-if (container.hasAttribute('data-prerendered'))
-  requestAnimationFrame(() => {
-    setTimeout(() => void start(container), 0)
-  })
+/**
+ * Runs `run` once the page has painted its content. A prerendered page is complete without the
+ * app, so its HTML and CSS get the network and the main thread first. Where the browser does not
+ * report paints, or reports none within a second, `run` goes ahead anyway.
+ */
+function afterFirstPaint(run: () => void): void {
+  let done = false
+  const once = () => {
+    if (done) return
+    done = true
+    run()
+  }
+  if (typeof PerformanceObserver !== 'undefined') {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length === 0) return
+      observer.disconnect()
+      setTimeout(once, 0)
+    })
+    try {
+      observer.observe({ type: 'paint', buffered: true })
+    } catch {
+      // No paint timing here: the timeout below starts the app.
+    }
+  }
+  setTimeout(once, 1000)
+}
+
+if (container.hasAttribute('data-prerendered')) afterFirstPaint(() => void start(container))
 else void start(container)
