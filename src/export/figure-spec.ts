@@ -20,7 +20,7 @@ export const FigureValueSchema = z.object({
   value: z.number().finite().nonnegative().nullable(),
   /** "80+", "US$700 million", "not reported". */
   display: Label,
-  qualifier: QualifierSchema.nullable(),
+  qualifier: z.nullable(QualifierSchema),
   conflict: z.boolean(),
   color: Color,
   /** Drawn with an outline: the edition the user selected. */
@@ -117,8 +117,8 @@ export const FigureCsvRowSchema = z.object({
   metricKey: Label,
   metric: Label,
   value: z.number().finite().nullable(),
-  unit: UnitSchema.nullable(),
-  qualifier: QualifierSchema.nullable(),
+  unit: z.nullable(UnitSchema),
+  qualifier: z.nullable(QualifierSchema),
   display: Label,
   sources: z.number().int().nonnegative(),
   conflict: z.boolean(),

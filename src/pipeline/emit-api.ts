@@ -82,9 +82,13 @@ export function emitApiFiles(
   const schemaVersion = DatasetSchema.shape.schemaVersion.parse(dataset.schemaVersion)
   const arena = new Utf8Arena()
   // Serialising the schema's copy keeps the schema's key order; the copy is garbage at once.
-  const serialise = <T>(records: ReadonlyArray<T>, schema: z.ZodType<T>, name: keyof Dataset) =>
+  const serialise = <T>(
+    records: ReadonlyArray<T>,
+    schema: z.core.$ZodType<T>,
+    name: keyof Dataset,
+  ) =>
     records.map((record, index) => {
-      const result = schema.safeParse(record)
+      const result = z.safeParse(schema, record)
       if (!result.success)
         throw new Error(
           `dataset.${name}[${index}] fails its schema: ${z.prettifyError(result.error)}`,

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 /**
  * The contract between the data pipeline and the app. The pipeline validates its output with
@@ -61,53 +61,53 @@ export const SCOPES = ['ciie', 'profile', 'company'] as const
 export const ScopeSchema = z.enum(SCOPES)
 export type Scope = z.infer<typeof ScopeSchema>
 
-const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
-const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case slug')
+const IsoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'))
+const SlugSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case slug'))
 
 /** Reference data, as kept in data/*.json and served in catalog.json. */
 export const DistrictSchema = z.object({
   id: DistrictIdSchema,
-  en: z.string().min(1),
-  zh: z.string().min(1),
-  aliases: z.array(z.string().min(1)),
+  en: z.string().check(z.minLength(1)),
+  zh: z.string().check(z.minLength(1)),
+  aliases: z.array(z.string().check(z.minLength(1))),
 })
 export type District = z.infer<typeof DistrictSchema>
 
 export const ZoneSchema = z.object({
   id: SlugSchema,
-  en: z.string().min(1),
-  zh: z.string().min(1),
+  en: z.string().check(z.minLength(1)),
+  zh: z.string().check(z.minLength(1)),
   /** null: the zone spans several districts; the text names which one. */
-  district: DistrictIdSchema.nullable(),
-  aliases: z.array(z.string().min(1)),
+  district: z.nullable(DistrictIdSchema),
+  aliases: z.array(z.string().check(z.minLength(1))),
 })
 export type Zone = z.infer<typeof ZoneSchema>
 
 export const DistrictsFileSchema = z.object({
   districts: z.array(DistrictSchema),
   /** Names that contain a district's name but are not the district (Huangpu River). */
-  notDistricts: z.array(z.string().min(1)),
+  notDistricts: z.array(z.string().check(z.minLength(1))),
   zones: z.array(ZoneSchema),
 })
 export type DistrictsFile = z.infer<typeof DistrictsFileSchema>
 
 export const EditionSchema = z.object({
-  edition: z.number().int().min(1),
-  year: z.number().int(),
+  edition: z.int().check(z.gte(1)),
+  year: z.int(),
   start: IsoDateSchema,
   end: IsoDateSchema,
-  en: z.string().min(1),
-  zh: z.string().min(1),
+  en: z.string().check(z.minLength(1)),
+  zh: z.string().check(z.minLength(1)),
 })
 export type Edition = z.infer<typeof EditionSchema>
 export const EditionsFileSchema = z.object({ editions: z.array(EditionSchema) })
 
 export const MetricSchema = z.object({
   key: MetricKeySchema,
-  en: z.string().min(1),
-  zh: z.string().min(1),
+  en: z.string().check(z.minLength(1)),
+  zh: z.string().check(z.minLength(1)),
   unitKind: z.enum(['count', 'money', 'area']),
-  definition: z.string().min(1),
+  definition: z.string().check(z.minLength(1)),
 })
 export type Metric = z.infer<typeof MetricSchema>
 export const MetricsFileSchema = z.object({ metrics: z.array(MetricSchema) })
@@ -127,70 +127,70 @@ export const ArticleSummarySchema = z.object({
   date: IsoDateSchema,
   title: z.string(),
   /** The district most of the article is about, or null when it names none. */
-  district: DistrictIdSchema.nullable(),
+  district: z.nullable(DistrictIdSchema),
   /** Every district the article names. */
   districts: z.array(DistrictIdSchema),
-  area: SlugSchema.nullable(),
-  edition: z.number().int().nullable(),
+  area: z.nullable(SlugSchema),
+  edition: z.nullable(z.int()),
   warnings: z.array(z.string()),
 })
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>
 
 const SpanFields = {
   article: SlugSchema,
-  sentence: z.string().min(1),
+  sentence: z.string().check(z.minLength(1)),
   /** Where the sentence starts in the article's text: `start - sentenceStart` is in `sentence`. */
-  sentenceStart: z.number().int().nonnegative(),
+  sentenceStart: z.int().check(z.nonnegative()),
   /** Offsets of the quantity in the article's normalised text (see parse-article.ts). */
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
 }
 
 export const ObservationSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   ...SpanFields,
   metric: MetricKeySchema,
-  value: z.number().finite().nonnegative(),
+  value: z.number().check(z.nonnegative()),
   unit: UnitSchema,
   qualifier: QualifierSchema,
   district: DistrictIdSchema,
-  area: SlugSchema.nullable(),
-  edition: z.number().int().nullable(),
+  area: z.nullable(SlugSchema),
+  edition: z.nullable(z.int()),
   scope: ScopeSchema,
   /** The exact words the number was read from ("more than 100,000 square meters"). */
-  text: z.string().min(1),
+  text: z.string().check(z.minLength(1)),
   /** The same amount in another currency, given in brackets in the sentence. */
-  conversion: z.object({ value: z.number().finite(), unit: UnitSchema }).nullable(),
+  conversion: z.nullable(z.object({ value: z.number(), unit: UnitSchema })),
 })
 export type Observation = z.infer<typeof ObservationSchema>
 
 export const DiscardedSchema = z.object({
   ...SpanFields,
-  text: z.string().min(1),
-  value: z.number().finite().nullable(),
-  unit: UnitSchema.nullable(),
-  reason: z.string().min(1),
+  text: z.string().check(z.minLength(1)),
+  value: z.nullable(z.number()),
+  unit: z.nullable(UnitSchema),
+  reason: z.string().check(z.minLength(1)),
 })
 export type Discarded = z.infer<typeof DiscardedSchema>
 
 export const MilestoneSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   article: SlugSchema,
   district: DistrictIdSchema,
-  edition: z.number().int(),
+  edition: z.int(),
   date: IsoDateSchema,
-  sentence: z.string().min(1),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
+  sentence: z.string().check(z.minLength(1)),
+  start: z.int().check(z.nonnegative()),
+  end: z.int().check(z.nonnegative()),
 })
 export type Milestone = z.infer<typeof MilestoneSchema>
 
 export const OrganisationSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   role: z.enum(['partner', 'enterprise']),
   district: DistrictIdSchema,
   article: SlugSchema,
-  sentence: z.string().min(1),
+  sentence: z.string().check(z.minLength(1)),
 })
 export type Organisation = z.infer<typeof OrganisationSchema>
 
@@ -212,11 +212,11 @@ export type Dataset = z.infer<typeof DatasetSchema>
 
 /** What the dataset was built from; the footer of views and exports cites it. */
 export const CorpusInfoSchema = z.object({
-  articles: z.number().int().nonnegative(),
-  observations: z.number().int().nonnegative(),
+  articles: z.int().check(z.nonnegative()),
+  observations: z.int().check(z.nonnegative()),
   /** The oldest and newest article dates: the data is "as of" the newest. Null when empty. */
-  firstDate: IsoDateSchema.nullable(),
-  lastDate: IsoDateSchema.nullable(),
+  firstDate: z.nullable(IsoDateSchema),
+  lastDate: z.nullable(IsoDateSchema),
 })
 export type CorpusInfo = z.infer<typeof CorpusInfoSchema>
 
@@ -225,11 +225,11 @@ export type CorpusInfo = z.infer<typeof CorpusInfoSchema>
  * A tuple rather than an object keeps 16 districts × 8 editions × 16 metrics well under 100 KB.
  */
 export const AggregateRowSchema = z.tuple([
-  z.number().int().min(1),
-  z.number().finite().nonnegative(),
+  z.int().check(z.gte(1)),
+  z.number().check(z.nonnegative()),
   UnitSchema,
   QualifierSchema,
-  z.number().int().min(1),
+  z.int().check(z.gte(1)),
   z.union([z.literal(0), z.literal(1)]),
 ])
 export type AggregateRow = z.infer<typeof AggregateRowSchema>
@@ -290,7 +290,7 @@ export function expandSummary(file: SummaryFile): Summary {
 }
 
 /** The summary file, validated and spelled out in one step at the fetch boundary. */
-export const SummarySchema = SummaryFileSchema.transform(expandSummary)
+export const SummarySchema = z.pipe(SummaryFileSchema, z.transform(expandSummary))
 
 /** districts/<id>.json: everything read about one district, for its page and its evidence. */
 export const DistrictDetailSchema = z.object({
@@ -317,8 +317,8 @@ export const ArticleDetailSchema = z.object({
 export type ArticleDetail = z.infer<typeof ArticleDetailSchema>
 
 /** articles.json: the article index for the sources page. */
-export const ArticleIndexEntrySchema = ArticleSummarySchema.extend({
-  observations: z.number().int().nonnegative(),
+export const ArticleIndexEntrySchema = z.extend(ArticleSummarySchema, {
+  observations: z.int().check(z.nonnegative()),
 })
 export type ArticleIndexEntry = z.infer<typeof ArticleIndexEntrySchema>
 export const ArticleIndexSchema = z.object({
