@@ -173,4 +173,6 @@ function fillTemplate(
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), prerender()],
   define: { __BUILD_DATE__: JSON.stringify(buildDate()) },
+  // dist/.vite/manifest.json: which chunks each module needs, for `npm run bench`.
+  build: { manifest: true },
 })
