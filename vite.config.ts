@@ -109,8 +109,17 @@ function prerender(): Plugin {
       try {
         const entry = (await server.ssrLoadModule('/src/app/prerender.tsx')) as typeof Prerender
         const pages = await entry.prerenderPaths(readApiFile)
+        let written = 0
         for (const path of pages) {
-          const page = await entry.prerenderPage(path, readApiFile)
+          let page: Prerender.PrerenderedPage
+          try {
+            page = await entry.prerenderPage(path, readApiFile)
+          } catch (error) {
+            // A page the routes answer with an error is left to the app, which explains it.
+            if (!(error instanceof entry.NotPrerenderable)) throw error
+            this.warn(`${path} is not prerendered: ${error.message}`)
+            continue
+          }
           const view = entry.viewModuleOf(path)
           const styles = stylesOf(bundle, [APP_MODULE, ...(view ? [view] : [])], base)
           const html = fillTemplate(template, path, page, styles)
@@ -118,8 +127,9 @@ function prerender(): Plugin {
             path === '/' ? join(outDir, 'index.html') : join(outDir, `${path.slice(1)}.html`)
           await mkdir(dirname(file), { recursive: true })
           await writeFile(file, html)
+          written += 1
         }
-        this.info(`prerendered ${pages.length} pages`)
+        this.info(`prerendered ${written} pages`)
       } finally {
         await server.close()
       }
