@@ -47,7 +47,8 @@ async function takeOver(container: HTMLElement, prerendered: string, queryClient
   }
   const moveToRequested = () => {
     if (prerendered === requested) markLive()
-    else void router.navigate(requested, { replace: true }).then(markLive)
+    // flushSync: the page shows the address asked for once the navigation resolves.
+    else void router.navigate(requested, { replace: true, flushSync: true }).then(markLive)
   }
   startTransition(() => {
     hydrateRoot(

@@ -122,8 +122,9 @@ const numberFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }
 /** The text of the page's one `<h1>`, once it is there. */
 async function mainHeading(page: Page): Promise<string> {
   const heading = page.locator('main h1')
-  await heading.first().waitFor({ state: 'visible', timeout: 10_000 })
-  expect(await heading.count(), 'one main heading').toBe(1)
+  // A view that is still loading shows a skeleton without a heading: wait for it to settle.
+  await expect.poll(() => heading.count(), { message: 'one main heading', timeout: 10_000 }).toBe(1)
+  await heading.waitFor({ state: 'visible', timeout: 10_000 })
   return ((await heading.textContent()) ?? '').replace(/\s+/g, ' ').trim()
 }
 
@@ -327,7 +328,8 @@ async function expectEvidenceAndFollowIt(
   await items.first().getByRole('link', { name: 'Read it in the article' }).click()
   await page.waitForURL((url) => url.pathname === `/articles/${observation.article}`)
   const article = articleIndex.articles.find((a) => a.id === observation.article)
-  expect(await mainHeading(page)).toBe(article?.title)
+  // The article view replaces the last one once its code and data are in.
+  await expect.poll(() => mainHeading(page), SHOWS_WITHIN).toBe(article?.title)
   const mark = page.locator(`mark[data-observation-id="${observation.id}"]`)
   await mark.waitFor({ state: 'visible', ...SHOWS_WITHIN })
   expect(await mark.textContent()).toBe(observation.text)
