@@ -109,11 +109,12 @@ function prerender(): Plugin {
       try {
         const entry = (await server.ssrLoadModule('/src/app/prerender.tsx')) as typeof Prerender
         const pages = await entry.prerenderPaths(readApiFile)
+        const client = entry.createPrerenderClient()
         let written = 0
         for (const path of pages) {
           let page: Prerender.PrerenderedPage
           try {
-            page = await entry.prerenderPage(path, readApiFile)
+            page = await entry.prerenderPage(path, readApiFile, client)
           } catch (error) {
             // A page the routes answer with an error is left to the app, which explains it.
             if (!(error instanceof entry.NotPrerenderable)) throw error
@@ -173,7 +174,7 @@ function fillTemplate(
     .replace('</head>', `    ${links.join('\n    ')}\n  </head>`)
     .replace(
       '<div id="root"></div>',
-      `<div id="root" data-prerendered="${path}"${page.anyQuery ? ' data-any-query=""' : ''} data-stamp="${escapeAttribute(page.dataStamp ?? '')}">${page.html}</div>`,
+      `<div id="root" data-prerendered="${escapeAttribute(path)}"${page.anyQuery ? ' data-any-query=""' : ''} data-stamp="${escapeAttribute(page.dataStamp ?? '')}">${page.html}</div>`,
     )
   if (page.title !== null)
     html = html.replace(/<title>[^<]*<\/title>/, `<title>${page.title}</title>`)

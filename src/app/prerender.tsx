@@ -46,6 +46,15 @@ export class NotPrerenderable extends Error {}
 export type ReadApiFile = (file: string) => Promise<string>
 
 /**
+ * The query cache for a build's pages. Shared by the pages of one build, so each API file is
+ * read and checked against its schema once however many pages show it (every page shows the
+ * summary).
+ */
+export function createPrerenderClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false } } })
+}
+
+/**
  * Renders the page at `path` with the API files it shows first (src/app/page-data.ts) read
  * through `readApiFile`: the same query functions and schemas as in the browser, with `fetch`
  * answered from the files while the page renders.
@@ -53,13 +62,13 @@ export type ReadApiFile = (file: string) => Promise<string>
 export async function prerenderPage(
   path: string,
   readApiFile: ReadApiFile,
+  client: QueryClient = createPrerenderClient(),
 ): Promise<PrerenderedPage> {
   const handler = createStaticHandler(routes)
   const context = await handler.query(new Request(new URL(path, ORIGIN)))
   if (context instanceof Response) throw new NotPrerenderable(`${path} answers ${context.status}`)
   if (context.errors) throw new NotPrerenderable(`${path} has a route error`)
 
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } })
   await withApiFiles(readApiFile, () => prefetchPageData(client, path))
   const router = createStaticRouter(handler.dataRoutes, context)
   const markup = renderToString(

@@ -12,10 +12,7 @@ export function startApp(container: HTMLElement): void {
   const prerendered = prerenderedAddress(container, location)
   const queryClient = createQueryClient()
   if (prerendered === null) {
-    const router = createAppRouter()
-    createRoot(container).render(
-      <AfterCommit onCommit={markLive}>{appOf(router, queryClient)}</AfterCommit>,
-    )
+    renderAnew(container, createAppRouter(), queryClient)
   } else {
     void takeOver(container, prerendered, queryClient)
   }
@@ -40,9 +37,7 @@ async function takeOver(container: HTMLElement, prerendered: string, queryClient
     // The API holds other data than the page was built from (or could not be read): the page
     // is drawn anew at the address asked for, as it would be without prerendering.
     await router.navigate(requested, { replace: true })
-    createRoot(container).render(
-      <AfterCommit onCommit={markLive}>{appOf(router, queryClient)}</AfterCommit>,
-    )
+    renderAnew(container, router, queryClient)
     return
   }
   const moveToRequested = () => {
@@ -57,6 +52,17 @@ async function takeOver(container: HTMLElement, prerendered: string, queryClient
       { onRecoverableError: reportRedrawn },
     )
   })
+}
+
+/** Renders the app into `container`, replacing whatever it holds. */
+function renderAnew(
+  container: HTMLElement,
+  router: ReturnType<typeof createAppRouter>,
+  queryClient: QueryClient,
+): void {
+  createRoot(container).render(
+    <AfterCommit onCommit={markLive}>{appOf(router, queryClient)}</AfterCommit>,
+  )
 }
 
 function appOf(router: ReturnType<typeof createAppRouter>, queryClient: QueryClient): ReactNode {

@@ -76,8 +76,16 @@ describe('prerenderPage', () => {
   })
 
   it('writes article text as text, never as markup', async () => {
-    const page = await prerenderPage(`/articles/${article.id}`, readGoldenFile)
-    expect(page.html).not.toMatch(/<script/i)
+    const hostile = '<script>window.__xss=1</script><img src=x onerror=alert(1)>'
+    const withHostileText = async (file: string) => {
+      const text = await readGoldenFile(file)
+      if (file !== `articles/${article.id}.json`) return text
+      const detail = JSON.parse(text) as { text: string }
+      return JSON.stringify({ ...detail, text: `${detail.text}\n\n${hostile}` })
+    }
+    const page = await prerenderPage(`/articles/${article.id}`, withHostileText)
+    expect(page.html).toContain('&lt;script&gt;window.__xss=1&lt;/script&gt;&lt;img src=x')
+    expect(page.html).not.toMatch(/<script|<img/i)
     expect(page.anyQuery).toBe(false)
   })
 })
