@@ -25,7 +25,7 @@ const cellKey = (district: string, edition: number, metric: string) =>
   `${district}|${edition}|${metric}`
 
 /** Same amount: the same value and unit, or one is the other's bracketed conversion. */
-function sameAmount(a: Observation, b: Observation): boolean {
+export function sameAmount(a: Observation, b: Observation): boolean {
   if (a.value === b.value && a.unit === b.unit) return true
   const matches = (x: Observation, y: Observation) =>
     x.conversion !== null && x.conversion.value === y.value && x.conversion.unit === y.unit
@@ -41,20 +41,7 @@ export function aggregateCell(
   observations: ReadonlyArray<Observation & { edition: number }>,
   articleDates: ReadonlyMap<string, string>,
 ): Aggregate {
-  const first = observations[0]
-  if (!first) throw new Error('aggregateCell needs at least one observation')
-  const dateOf = (o: Observation) => articleDates.get(o.article) ?? ''
-  let newest = first
-  for (const o of observations) {
-    const byDate = compare(dateOf(o), dateOf(newest)) || compare(o.article, newest.article)
-    if (byDate > 0) newest = o
-  }
-  const fromNewest = observations.filter((o) => o.article === newest.article)
-  // The first figure the newest article gives sets the unit; the largest in that unit is shown.
-  const unit = fromNewest.reduce((a, b) => (b.start < a.start ? b : a)).unit
-  const shown = fromNewest
-    .filter((o) => o.unit === unit)
-    .reduce((a, b) => (b.value > a.value || (b.value === a.value && b.start < a.start) ? b : a))
+  const shown = shownObservation(observations, articleDates)
   const conflict = observations.some((o) => o.article !== shown.article && !sameAmount(o, shown))
   return {
     district: shown.district,
@@ -66,6 +53,27 @@ export function aggregateCell(
     observations: observations.length,
     conflict,
   }
+}
+
+/** The figure whose value a cell shows, by the rules of aggregateCell (/conflicts names it). */
+export function shownObservation<T extends Observation>(
+  observations: ReadonlyArray<T>,
+  articleDates: ReadonlyMap<string, string>,
+): T {
+  const first = observations[0]
+  if (!first) throw new Error('a cell needs at least one observation')
+  const dateOf = (o: Observation) => articleDates.get(o.article) ?? ''
+  let newest = first
+  for (const o of observations) {
+    const byDate = compare(dateOf(o), dateOf(newest)) || compare(o.article, newest.article)
+    if (byDate > 0) newest = o
+  }
+  const fromNewest = observations.filter((o) => o.article === newest.article)
+  // The first figure the newest article gives sets the unit; the largest in that unit is shown.
+  const unit = fromNewest.reduce((a, b) => (b.start < a.start ? b : a)).unit
+  return fromNewest
+    .filter((o) => o.unit === unit)
+    .reduce((a, b) => (b.value > a.value || (b.value === a.value && b.start < a.start) ? b : a))
 }
 
 /**

@@ -1,11 +1,44 @@
+import { applyCorrections, type CorrectionProblem, type LocatedCorrection } from './corrections'
+import { groupBy } from './group-by'
 import { extractArticle, type ArticleExtraction } from './extract-article'
 import type { Article } from './parse-article'
-import type { Gazetteer } from './reference'
+import { loadCatalog, type Gazetteer } from './reference'
 import { SCHEMA_VERSION, type Dataset } from './schema'
 
-/** Articles → the dataset. emitApi validates it before anything is written. */
-export function buildDataset(articles: ReadonlyArray<Article>, gazetteer: Gazetteer): Dataset {
-  return assembleDataset(articles.map((article) => extractArticle(article, gazetteer)))
+/** Corrections that no longer match the articles: the build stops and says which and why. */
+export class CorrectionsError extends Error {
+  constructor(readonly problems: ReadonlyArray<CorrectionProblem>) {
+    super(`${problems.length} correction(s) do not match the articles`)
+  }
+}
+
+/**
+ * Articles → the dataset, with data/corrections.json applied to each article's figures.
+ * emitApi validates it before anything is written. Throws CorrectionsError, listing every
+ * correction that does not match, rather than build a dataset that silently ignores one.
+ */
+export function buildDataset(
+  articles: ReadonlyArray<Article>,
+  gazetteer: Gazetteer,
+  corrections: ReadonlyArray<LocatedCorrection> = [],
+): Dataset {
+  const byArticle = groupBy(corrections, (located) => located.correction.article)
+  const problems: Array<CorrectionProblem> = []
+  const extractions = articles.map((article) => {
+    const extraction = extractArticle(article, gazetteer)
+    const own = byArticle.get(article.id)
+    if (own === undefined) return extraction
+    byArticle.delete(article.id)
+    const corrected = applyCorrections(extraction, article, own, loadCatalog())
+    problems.push(...corrected.problems)
+    return corrected.extraction
+  })
+  for (const [id, own] of byArticle) {
+    for (const { file, line } of own)
+      problems.push({ file, line, cause: `there is no article ${id} (no file ${id}.txt was read)` })
+  }
+  if (problems.length > 0) throw new CorrectionsError([...problems].sort((a, b) => a.line - b.line))
+  return assembleDataset(extractions)
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * `npm run data -- --articles <dir> --out <dir> [--report] [--lenient] [--stats]`
+ * `npm run data -- --articles <dir> --out <dir> [--corrections <file>] [--report] [--lenient] [--stats]`
  *
  * The only pipeline file that touches the disk: reads the articles, runs the pure stages and
  * writes the API files. Bad files are reported as `file:line: cause`; without --lenient nothing
@@ -12,6 +12,7 @@ import {
   mkdirSync,
   openSync,
   readdirSync,
+  readFileSync,
   readSync,
   realpathSync,
   renameSync,
@@ -20,7 +21,8 @@ import {
 } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { buildDataset } from './build-dataset'
+import { buildDataset, CorrectionsError } from './build-dataset'
+import { parseCorrections, type LocatedCorrection } from './corrections'
 import { emitApiFiles, type ApiFileBytes } from './emit-api'
 import {
   MAX_ARTICLE_BYTES,
@@ -30,19 +32,25 @@ import {
 } from './parse-article'
 import { getGazetteer, loadCatalog } from './reference'
 import { formatReport } from './report'
+import { renderReviewPage, REVIEW_PAGE_FILE } from './review-page'
 
 interface Options {
   articles: string
   out: string
+  /** Undefined: corrections.json beside the articles folder, when there is one. */
+  corrections: string | undefined
   report: boolean
   lenient: boolean
   stats: boolean
 }
 
-const USAGE = `usage: npm run data -- [--articles <dir>] [--out <dir>] [--report] [--lenient] [--stats]
-  --articles <dir>  folder of article .txt files (default: data/articles)
-  --out <dir>       folder the API files are written to (default: public/api, served by the app)
-  --report          print every figure and every discarded number with its reason
+const USAGE = `usage: npm run data -- [--articles <dir>] [--out <dir>] [--corrections <file>] [--report] [--lenient] [--stats]
+  --articles <dir>     folder of article .txt files (default: data/articles)
+  --out <dir>          folder the API files are written to (default: public/api, served by the app)
+  --corrections <file> corrections to apply (default: corrections.json beside the articles folder,
+                       i.e. data/corrections.json, when it exists)
+  --report          print every figure and every discarded number with its reason, and write
+                    review.html (the same, with the sentences and corrections) into the --out folder
   --lenient         skip files that cannot be read (listed) and write the dataset for the rest
   --stats           print one JSON line of timing and memory figures to stderr`
 
@@ -54,6 +62,7 @@ function parseOptions(argv: ReadonlyArray<string>): Options | 'help' {
   const options: Options = {
     articles: 'data/articles',
     out: 'public/api',
+    corrections: undefined,
     report: false,
     lenient: false,
     stats: false,
@@ -63,11 +72,14 @@ function parseOptions(argv: ReadonlyArray<string>): Options | 'help' {
     const value = () => {
       const next = argv[++i]
       if (next === undefined || next.startsWith('--'))
-        throw new UsageError(`${argument} needs a folder`)
+        throw new UsageError(
+          `${argument} needs a ${argument === '--corrections' ? 'file' : 'folder'}`,
+        )
       return next
     }
     if (argument === '--articles') options.articles = value()
     else if (argument === '--out') options.out = value()
+    else if (argument === '--corrections') options.corrections = value()
     else if (argument === '--report') options.report = true
     else if (argument === '--lenient') options.lenient = true
     else if (argument === '--stats') options.stats = true
@@ -89,6 +101,29 @@ function listArticleFiles(folder: string): Array<string> {
   const files = entries.filter((name) => name.toLowerCase().endsWith('.txt')).sort()
   if (files.length === 0) throw new UsageError(`no .txt articles in "${folder}"`)
   return files
+}
+
+/**
+ * The corrections file: the one asked for (which must exist), else corrections.json beside the
+ * articles folder if there is one. Problems come back as `file:line: cause`, like the articles'.
+ */
+function readCorrections(options: Options): {
+  corrections: Array<LocatedCorrection>
+  problems: Array<ArticleProblem>
+} {
+  const path = options.corrections ?? join(dirname(resolve(options.articles)), 'corrections.json')
+  if (options.corrections === undefined && !existsSync(path))
+    return { corrections: [], problems: [] }
+  const shown = relative(process.cwd(), path) || path
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch (error) {
+    const cause =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message
+    throw new UsageError(`cannot read the corrections file "${shown}": ${cause}`)
+  }
+  return parseCorrections(shown, text)
 }
 
 /** The articles read so far, the files that could not be read, and which file holds each id. */
@@ -217,6 +252,15 @@ function writeApi(out: string, files: Iterable<ApiFileBytes>) {
   if (hadPrevious) rmSync(previous, { recursive: true, force: true })
 }
 
+/** The API files, then the review page, made once the files before it were. */
+function* withReviewPage(
+  files: Iterable<ApiFileBytes>,
+  page: () => string,
+): Iterable<ApiFileBytes> {
+  yield* files
+  yield { path: REVIEW_PAGE_FILE, chunks: [new TextEncoder().encode(page())] }
+}
+
 export function main(argv: ReadonlyArray<string>): number {
   const started = performance.now()
   let options: Options | 'help'
@@ -245,14 +289,42 @@ export function main(argv: ReadonlyArray<string>): number {
       process.stderr.write('no article could be read; nothing was written.\n')
       return 1
     }
+    const corrections = readCorrections(options)
     if (files.length > PROGRESS_ABOVE)
       process.stderr.write(`extracting figures from ${articles.length} articles\n`)
-    const dataset = buildDataset(articles, getGazetteer())
+    let dataset
+    try {
+      dataset = buildDataset(articles, getGazetteer(), corrections.corrections)
+      if (corrections.problems.length > 0) throw new CorrectionsError([])
+    } catch (error) {
+      if (!(error instanceof CorrectionsError)) throw error
+      // Unreadable entries and entries that no longer match, in one list by line.
+      const all = [...corrections.problems, ...error.problems].sort((a, b) => a.line - b.line)
+      for (const problem of all)
+        process.stderr.write(`${problem.file}:${problem.line}: ${problem.cause}\n`)
+      process.stderr.write(
+        `${all.length} correction(s) cannot be read or applied; nothing was written. Fix or remove them.\n`,
+      )
+      return 1
+    }
+    const texts = new Map(articles.map((a) => [a.id, a.text]))
+    const apiFiles = emitApiFiles(dataset, loadCatalog(), texts)
+    // The review page goes into the same staging folder, so it is swapped in with the files it
+    // describes, and a failed run leaves the previous page beside the previous files.
     writeApi(
       options.out,
-      emitApiFiles(dataset, loadCatalog(), new Map(articles.map((a) => [a.id, a.text]))),
+      options.report
+        ? withReviewPage(apiFiles, () => renderReviewPage(dataset, loadCatalog(), texts, problems))
+        : apiFiles,
     )
-    if (options.report) process.stdout.write(`${formatReport(dataset)}\n`)
+    if (options.report) {
+      process.stdout.write(`${formatReport(dataset)}\n`)
+      const page = join(resolve(options.out), REVIEW_PAGE_FILE)
+      const shown = relative(process.cwd(), page)
+      process.stderr.write(
+        `review page: ${shown.startsWith('..') ? page : shown} — open it in a browser\n`,
+      )
+    }
     if (problems.length > 0) {
       process.stderr.write(`skipped ${problems.length} unreadable files (--lenient):\n`)
       for (const problem of problems) process.stderr.write(`  ${problem.file}\n`)

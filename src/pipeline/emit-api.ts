@@ -1,9 +1,16 @@
+import { groupBy } from './group-by'
 import { z } from 'zod'
-import { aggregateObservations } from './aggregate'
+import {
+  aggregateCell,
+  aggregateObservations,
+  countsTowardSummary,
+  shownObservation,
+} from './aggregate'
 import {
   ArticleDetailSchema,
   ArticleIndexSchema,
   ArticleSummarySchema,
+  ConflictCellSchema,
   DatasetSchema,
   DiscardedSchema,
   DistrictDetailSchema,
@@ -11,13 +18,22 @@ import {
   ObservationSchema,
   OrganisationSchema,
   SCHEMA_VERSION,
+  SettledCellSchema,
   SummaryFileSchema,
   type AggregateRow,
   type ArticleDetail,
+  type ArticleSummary,
   type Catalog,
+  type ConflictCell,
+  type ConflictsFile,
   type CorpusInfo,
   type Dataset,
+  type Discarded,
   type DistrictDetail,
+  type DistrictId,
+  type MetricKey,
+  type Observation,
+  type SettledCell,
   type SummaryFile,
 } from './schema'
 
@@ -42,6 +58,13 @@ const ArticleFileFields = z.object({
   schemaVersion: ArticleDetailSchema.shape.schemaVersion,
   text: ArticleDetailSchema.shape.text,
 })
+const SettledCellFields = z.object({
+  district: SettledCellSchema.shape.district,
+  edition: SettledCellSchema.shape.edition,
+  metric: SettledCellSchema.shape.metric,
+  shown: SettledCellSchema.shape.shown,
+  conflict: SettledCellSchema.shape.conflict,
+})
 
 /**
  * The static API (README, "API files"):
@@ -50,6 +73,10 @@ const ArticleFileFields = z.object({
  * - districts/<id>.json: a district's observations, milestones, organisations and articles;
  * - articles/<id>.json: one article's text with its observations and their offsets;
  * - articles.json: the article index;
+ * - conflicts.json: every cell where articles give different amounts (the value shown and the
+ *   figure it comes from; the figures themselves are in the district's file, so the file stays
+ *   small however large the corpus), and every cell data/corrections.json changed, with its
+ *   figures, the rejected ones and the corrections' reasons and dates in full;
  * - dataset.json: everything the pipeline read, for analysts (the app does not load it).
  * Every record is validated with the shared schema before any file is made, so the app never
  * receives what it would reject, and each file's own fields as the file is made. Files come out
@@ -131,6 +158,10 @@ export function emitApiFiles(
         ['milestones', arrayPieces(milestonesByArticle.get(id))],
       ] satisfies Fields<ArticleDetail>)
     }
+    yield file('conflicts.json', [
+      ['schemaVersion', [json(schemaVersion)]],
+      ...conflictsFields({ observations, discarded, articles }, catalog, json),
+    ] satisfies Fields<ConflictsFile>)
     yield file('dataset.json', [
       ['schemaVersion', [json(schemaVersion)]],
       ['articles', arrayPieces(articles)],
@@ -183,6 +214,12 @@ export function emitApiFiles(
 /** A file's fields in the order JSON.stringify would write the same object's keys. */
 type Fields<T> = Array<[keyof T & string, Pieces]>
 
+/** A record checked against its schema and its JSON as UTF-8, made once. */
+interface Serialised<T> {
+  record: T
+  bytes: Uint8Array
+}
+
 /** JSON as UTF-8 pieces, in order. */
 type Pieces = Array<Uint8Array>
 
@@ -193,6 +230,7 @@ const ASCII = new TextEncoder()
 const OPEN_ARRAY = ASCII.encode('[')
 const CLOSE_ARRAY = ASCII.encode(']')
 const OPEN_OBJECT = ASCII.encode('{')
+const CLOSE_OBJECT = ASCII.encode('}')
 const CLOSE_OBJECT_LINE = ASCII.encode('}\n')
 const COMMA = ASCII.encode(',')
 const COLON = ASCII.encode(':')
@@ -208,17 +246,18 @@ function arrayPieces(items: ReadonlyArray<{ bytes: Uint8Array }> = []): Pieces {
   return pieces
 }
 
-/** `{"key":value,...}` and a line end, as a file ends. */
+/** `{"key":value,...}` and a line end, as a file ends (without it inside another value). */
 function objectPieces(
   fields: ReadonlyArray<[string, Pieces]>,
   json: (value: unknown) => Uint8Array,
+  close: Uint8Array = CLOSE_OBJECT_LINE,
 ): Pieces {
   const pieces: Pieces = [OPEN_OBJECT]
   fields.forEach(([key, value], index) => {
     if (index > 0) pieces.push(COMMA)
     pieces.push(json(key), COLON, ...value)
   })
-  pieces.push(CLOSE_OBJECT_LINE)
+  pieces.push(close)
   return pieces
 }
 
@@ -244,18 +283,6 @@ class Utf8Arena {
     this.used += written
     return bytes
   }
-}
-
-/** Records by key, each group in the order of `records`. */
-function groupBy<T>(records: ReadonlyArray<T>, key: (record: T) => string): Map<string, Array<T>> {
-  const groups = new Map<string, Array<T>>()
-  for (const record of records) {
-    const value = key(record)
-    const group = groups.get(value)
-    if (group) group.push(record)
-    else groups.set(value, [record])
-  }
-  return groups
 }
 
 function corpusInfo(dataset: Dataset): CorpusInfo {
@@ -306,4 +333,158 @@ function articleIndex(dataset: Dataset, corpus: CorpusInfo) {
     corpus,
     articles: dataset.articles.map((a) => ({ ...a, observations: counts.get(a.id) ?? 0 })),
   }
+}
+
+interface CellId {
+  district: DistrictId
+  edition: number
+  metric: MetricKey
+}
+
+/**
+ * conflicts.json after its schemaVersion. Open conflicts are the summary's cells in conflict, in
+ * catalog order (district, edition, metric), each with the value shown and the figure it comes
+ * from. A cell is settled when a correction touched it: a figure fixed or added there, a fixed
+ * figure moved out of it (to another metric, district or edition), or a figure rejected there.
+ */
+function conflictsFields(
+  records: {
+    observations: ReadonlyArray<Serialised<Observation>>
+    discarded: ReadonlyArray<Serialised<Discarded>>
+    articles: ReadonlyArray<Serialised<ArticleSummary>>
+  },
+  catalog: Catalog,
+  json: (value: unknown) => Uint8Array,
+): Fields<Omit<ConflictsFile, 'schemaVersion'>> {
+  const dates = new Map(records.articles.map(({ record }) => [record.id, record.date]))
+  const districtRank = new Map(catalog.districts.map((d, index) => [d.id, index]))
+  const metricRank = new Map(catalog.metrics.map((m, index) => [m.key, index]))
+  const keyOf = (cell: CellId) => `${cell.district}|${cell.edition}|${cell.metric}`
+  const byCatalog = (a: CellId, b: CellId) =>
+    (districtRank.get(a.district) ?? 0) - (districtRank.get(b.district) ?? 0) ||
+    a.edition - b.edition ||
+    (metricRank.get(a.metric) ?? 0) - (metricRank.get(b.metric) ?? 0)
+
+  // The summary's cells, each figure with its place in the dataset's order.
+  const cells = new Map<string, { id: CellId; figures: Array<number> }>()
+  records.observations.forEach(({ record }, index) => {
+    if (!countsTowardSummary(record)) return
+    const id = { district: record.district, edition: record.edition, metric: record.metric }
+    const cell = cells.get(keyOf(id))
+    if (cell) cell.figures.push(index)
+    else cells.set(keyOf(id), { id, figures: [index] })
+  })
+  const figuresOf = (indexes: ReadonlyArray<number>) =>
+    indexes.map((index) => records.observations[index]?.record as Observation & { edition: number })
+
+  const conflicts: Array<ConflictCell> = []
+  for (const { id, figures } of cells.values()) {
+    const observations = figuresOf(figures)
+    const aggregate = aggregateCell(observations, dates)
+    if (!aggregate.conflict) continue
+    conflicts.push({
+      ...id,
+      value: aggregate.value,
+      unit: aggregate.unit,
+      qualifier: aggregate.qualifier,
+      shown: shownObservation(observations, dates).id,
+      observations: observations.length,
+      articles: new Set(observations.map((o) => o.article)).size,
+    })
+  }
+  conflicts.sort(byCatalog)
+
+  const settled = new Map<string, { id: CellId; moved: Array<number>; rejected: Array<number> }>()
+  const touch = (id: CellId) => {
+    const key = keyOf(id)
+    const existing = settled.get(key)
+    if (existing) return existing
+    const created = { id, moved: [], rejected: [] }
+    settled.set(key, created)
+    return created
+  }
+  records.observations.forEach(({ record }, index) => {
+    const { correction } = record
+    if (correction === undefined) return
+    const now = countsTowardSummary(record)
+      ? { district: record.district, edition: record.edition, metric: record.metric }
+      : null
+    if (now) touch(now)
+    const was = correction.was ?? {}
+    const before = {
+      district: was.district ?? record.district,
+      edition: was.edition === undefined ? record.edition : was.edition,
+      metric: was.metric ?? record.metric,
+    }
+    // A company's own figure never counted in a cell, before the fix or after.
+    if (before.edition === null || record.scope === 'company') return
+    const from = { ...before, edition: before.edition }
+    if (now === null || keyOf(from) !== keyOf(now)) touch(from).moved.push(index)
+  })
+  records.discarded.forEach(({ record }, index) => {
+    const { correction } = record
+    if (correction?.action !== 'reject') return
+    const { district, edition, metric } = correction.was ?? {}
+    if (district === undefined || metric === undefined || edition === undefined || edition === null)
+      return
+    touch({ district, edition, metric }).rejected.push(index)
+  })
+
+  const cited = new Set<string>()
+  const settledPieces = [...settled.values()]
+    .sort((a, b) => byCatalog(a.id, b.id))
+    .map(({ id, moved, rejected }) => {
+      const counted = cells.get(keyOf(id))?.figures ?? []
+      const observations = figuresOf(counted)
+      const shown = observations.length > 0 ? shownObservation(observations, dates) : null
+      const fields: Omit<SettledCell, 'observations' | 'rejected'> = SettledCellFields.parse({
+        ...id,
+        shown: shown && {
+          value: shown.value,
+          unit: shown.unit,
+          qualifier: shown.qualifier,
+          observation: shown.id,
+        },
+        conflict: observations.length > 0 && aggregateCell(observations, dates).conflict,
+      })
+      const figures = [...counted, ...moved]
+        .sort((a, b) => a - b)
+        .flatMap((index) => records.observations[index] ?? [])
+      const dropped = rejected.flatMap((index) => records.discarded[index] ?? [])
+      for (const { record } of [...figures, ...dropped]) cited.add(record.article)
+      return {
+        bytes: concat(
+          objectPieces(
+            [
+              ['district', [json(fields.district)]],
+              ['edition', [json(fields.edition)]],
+              ['metric', [json(fields.metric)]],
+              ['shown', [json(fields.shown)]],
+              ['conflict', [json(fields.conflict)]],
+              ['observations', arrayPieces(figures)],
+              ['rejected', arrayPieces(dropped)],
+            ] satisfies Fields<SettledCell>,
+            json,
+            CLOSE_OBJECT,
+          ),
+        ),
+      }
+    })
+
+  return [
+    ['conflicts', [json(conflicts.map((cell) => ConflictCellSchema.parse(cell)))]],
+    ['settled', arrayPieces(settledPieces)],
+    ['articles', arrayPieces(records.articles.filter(({ record }) => cited.has(record.id)))],
+  ]
+}
+
+/** Pieces as one piece, so a nested object can be an item of arrayPieces. */
+function concat(pieces: Pieces): Uint8Array {
+  const bytes = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0))
+  let offset = 0
+  for (const piece of pieces) {
+    bytes.set(piece, offset)
+    offset += piece.length
+  }
+  return bytes
 }

@@ -1,4 +1,4 @@
-import type { Dataset } from './schema'
+import type { Dataset, Observation } from './schema'
 
 /**
  * A plain-text review of every article: what was extracted, and every number that was not,
@@ -17,10 +17,23 @@ export function formatReport(dataset: Dataset): string {
     )
     for (const warning of article.warnings) lines.push(`   ! ${warning}`)
     if (observations.length > 0) {
+      // A column for corrections only where there are some: most articles have none.
+      const corrected = observations.some((observation) => observation.correction)
       lines.push('   figures:')
       lines.push(
         ...table(
-          ['metric', 'value', 'unit', 'qualifier', 'district', 'area', 'ed.', 'scope', 'words'],
+          [
+            'metric',
+            'value',
+            'unit',
+            'qualifier',
+            'district',
+            'area',
+            'ed.',
+            'scope',
+            'words',
+            ...(corrected ? ['correction'] : []),
+          ],
           observations.map((observation) => [
             observation.metric,
             String(observation.value),
@@ -31,6 +44,7 @@ export function formatReport(dataset: Dataset): string {
             observation.edition === null ? '-' : String(observation.edition),
             observation.scope,
             `"${observation.text}"`,
+            ...(corrected ? [correctionOf(observation)] : []),
           ]),
         ),
       )
@@ -40,16 +54,29 @@ export function formatReport(dataset: Dataset): string {
       lines.push(
         ...table(
           ['words', 'reason'],
-          discarded.map((item) => [`"${item.text}"`, item.reason]),
+          discarded.map((item) => [
+            `"${item.text}"`,
+            item.correction ? `${item.reason} (${item.correction.date})` : item.reason,
+          ]),
         ),
       )
     }
     lines.push('')
   }
+  const corrections =
+    dataset.observations.filter((observation) => observation.correction).length +
+    dataset.discarded.filter((item) => item.correction).length
   lines.push(
-    `${dataset.articles.length} articles, ${dataset.observations.length} figures, ${dataset.discarded.length} discarded, ${dataset.milestones.length} milestones`,
+    `${dataset.articles.length} articles, ${dataset.observations.length} figures, ${dataset.discarded.length} discarded, ${dataset.milestones.length} milestones${corrections > 0 ? `, ${corrections} corrections applied` : ''}`,
   )
   return lines.join('\n')
+}
+
+/** "corrected: reason (date)" or "added: ...", for the rows data/corrections.json touched. */
+function correctionOf(observation: Observation): string {
+  const note = observation.correction
+  if (!note) return ''
+  return `${note.action === 'add' ? 'added' : 'corrected'}: ${note.reason} (${note.date})`
 }
 
 function table(header: Array<string>, rows: Array<Array<string>>): Array<string> {

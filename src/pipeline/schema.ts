@@ -136,6 +136,34 @@ export const ArticleSummarySchema = z.object({
 })
 export type ArticleSummary = z.infer<typeof ArticleSummarySchema>
 
+/** Which fields a correction may change, as the extractor had read them. */
+export const CorrectableFieldsSchema = z.object({
+  metric: z.optional(MetricKeySchema),
+  value: z.optional(z.number().check(z.nonnegative())),
+  unit: z.optional(UnitSchema),
+  qualifier: z.optional(QualifierSchema),
+  district: z.optional(DistrictIdSchema),
+  edition: z.optional(z.nullable(z.int().check(z.gte(1)))),
+})
+export type CorrectableFields = z.infer<typeof CorrectableFieldsSchema>
+
+export const CORRECTION_ACTIONS = ['reject', 'fix', 'add'] as const
+export const CorrectionActionSchema = z.enum(CORRECTION_ACTIONS)
+export type CorrectionAction = z.infer<typeof CorrectionActionSchema>
+
+/**
+ * On a figure that data/corrections.json changed: what was done, why, when, and (for a fix or a
+ * rejection) what the extractor had read, so the evidence can say "corrected: reason".
+ */
+export const CorrectionNoteSchema = z.object({
+  action: CorrectionActionSchema,
+  reason: z.string().check(z.minLength(1)),
+  date: IsoDateSchema,
+  /** The fields as extracted before the correction; absent for an added figure. */
+  was: z.optional(CorrectableFieldsSchema),
+})
+export type CorrectionNote = z.infer<typeof CorrectionNoteSchema>
+
 const SpanFields = {
   article: SlugSchema,
   sentence: z.string().check(z.minLength(1)),
@@ -161,6 +189,8 @@ export const ObservationSchema = z.object({
   text: z.string().check(z.minLength(1)),
   /** The same amount in another currency, given in brackets in the sentence. */
   conversion: z.nullable(z.object({ value: z.number(), unit: UnitSchema })),
+  /** Present only when data/corrections.json fixed or added this figure. */
+  correction: z.optional(CorrectionNoteSchema),
 })
 export type Observation = z.infer<typeof ObservationSchema>
 
@@ -170,6 +200,8 @@ export const DiscardedSchema = z.object({
   value: z.nullable(z.number()),
   unit: z.nullable(UnitSchema),
   reason: z.string().check(z.minLength(1)),
+  /** Present only when data/corrections.json rejected a figure the extractor had read. */
+  correction: z.optional(CorrectionNoteSchema),
 })
 export type Discarded = z.infer<typeof DiscardedSchema>
 
@@ -327,3 +359,60 @@ export const ArticleIndexSchema = z.object({
   articles: z.array(ArticleIndexEntrySchema),
 })
 export type ArticleIndex = z.infer<typeof ArticleIndexSchema>
+
+/**
+ * One open conflict in conflicts.json: a district × edition × metric where articles give
+ * different amounts. Its figures are the cell's observations in districts/<id>.json (listing them
+ * here again would make this file as large as the dataset's figures on a large corpus).
+ */
+export const ConflictCellSchema = z.object({
+  district: DistrictIdSchema,
+  edition: z.int().check(z.gte(1)),
+  metric: MetricKeySchema,
+  /** The value the dashboard shows for the cell, by the aggregation rules. */
+  value: z.number().check(z.nonnegative()),
+  unit: UnitSchema,
+  qualifier: QualifierSchema,
+  /** The id of the figure that value comes from. */
+  shown: z.string().check(z.minLength(1)),
+  /** How many figures, from how many articles, stand behind the cell. */
+  observations: z.int().check(z.gte(2)),
+  articles: z.int().check(z.gte(2)),
+})
+export type ConflictCell = z.infer<typeof ConflictCellSchema>
+
+/**
+ * A cell that data/corrections.json changed: the figures it counts now (a corrected one carries
+ * its `correction`, a figure a fix moved elsewhere is listed in the cell it left too) and the
+ * figures a person rejected there (`correction.action` "reject", `correction.was` what they said).
+ */
+export const SettledCellSchema = z.object({
+  district: DistrictIdSchema,
+  edition: z.int().check(z.gte(1)),
+  metric: MetricKeySchema,
+  /** What the dashboard shows now, or null when no figure is left in the cell. */
+  shown: z.nullable(
+    z.object({
+      value: z.number().check(z.nonnegative()),
+      unit: UnitSchema,
+      qualifier: QualifierSchema,
+      observation: z.string().check(z.minLength(1)),
+    }),
+  ),
+  /** True when the articles still disagree after the corrections. */
+  conflict: z.boolean(),
+  observations: z.array(ObservationSchema),
+  rejected: z.array(DiscardedSchema),
+})
+export type SettledCell = z.infer<typeof SettledCellSchema>
+
+/** conflicts.json: where sources disagree, and what corrections settled; for /conflicts. */
+export const ConflictsFileSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** Catalog order: district, then edition, then metric. */
+  conflicts: z.array(ConflictCellSchema),
+  settled: z.array(SettledCellSchema),
+  /** The articles the settled cells' figures come from, by date and id. */
+  articles: z.array(ArticleSummarySchema),
+})
+export type ConflictsFile = z.infer<typeof ConflictsFileSchema>

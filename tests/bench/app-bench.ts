@@ -107,7 +107,7 @@ async function filesUnder(dir: string): Promise<Array<string>> {
 /** Raw and gzip size of each API file (districts/* and articles/*: the largest and the total). */
 export async function apiFileRows(apiDir: string, label: string): Promise<Array<BenchRow>> {
   const rows: Array<BenchRow> = []
-  for (const name of ['summary.json', 'articles.json', 'dataset.json']) {
+  for (const name of ['summary.json', 'articles.json', 'conflicts.json', 'dataset.json']) {
     const data = await readFile(join(apiDir, name))
     rows.push(row(`${label} ${name}`, `${kb(data.length)} (${kb(gzipSize(data))} gzip)`))
   }

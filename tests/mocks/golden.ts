@@ -2,11 +2,13 @@ import { readGoldenText } from './golden-files'
 import {
   ArticleDetailSchema,
   ArticleIndexSchema,
+  ConflictsFileSchema,
   DatasetSchema,
   DistrictDetailSchema,
   SummarySchema,
   type ArticleDetail,
   type ArticleIndex,
+  type ConflictsFile,
   type Dataset,
   type DistrictDetail,
   type DistrictId,
@@ -26,6 +28,9 @@ export const goldenArticleIndex: ArticleIndex = ArticleIndexSchema.parse(
   readGolden('articles.json'),
 )
 export const goldenDataset: Dataset = DatasetSchema.parse(readGolden('dataset.json'))
+export const goldenConflicts: ConflictsFile = ConflictsFileSchema.parse(
+  readGolden('conflicts.json'),
+)
 export const goldenDistrict = (id: DistrictId): DistrictDetail =>
   DistrictDetailSchema.parse(readGolden(`districts/${id}.json`))
 export const goldenArticle = (id: string): ArticleDetail =>

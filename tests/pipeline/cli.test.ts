@@ -116,6 +116,92 @@ describe('npm run data', () => {
     expect(result.stdout).toMatch(/"2005"\s+a year/)
   })
 
+  it('with --report, also writes review.html beside the API files and says where', () => {
+    const { articles, out } = folderWith({})
+    const result = runCli('--articles', articles, '--out', out, '--report')
+    expect(result.status).toBe(0)
+    const page = join(out, 'review.html')
+    expect(result.stderr).toContain(`review page: ${page} — open it in a browser`)
+    const html = readFileSync(page, 'utf8')
+    expect(html).toMatch(/^<!doctype html>/)
+    expect(html).toContain('id="article-2023-11-27-jingan"')
+    expect(html).toContain('Corrections applied (0)')
+    expect(html).not.toMatch(/<script/i)
+    // A run without --report leaves no page behind that would describe other files.
+    expect(runCli('--articles', articles, '--out', out).status).toBe(0)
+    expect(existsSync(page)).toBe(false)
+    expect(existsSync(join(out, 'dataset.json'))).toBe(true)
+  })
+
+  it('shows the corrections applied in the review page', () => {
+    const { articles, out } = folderWith({})
+    writeFileSync(
+      join(articles, '..', 'corrections.json'),
+      JSON.stringify({
+        corrections: [
+          {
+            action: 'fix',
+            article: '2023-11-27-jingan',
+            sentence: 'of them signed cooperation agreements',
+            number: '28',
+            set: { value: 29 },
+            reason: 'the district release says 29',
+            date: '2024-01-10',
+          },
+        ],
+      }),
+    )
+    const result = runCli('--articles', articles, '--out', out, '--report')
+    expect(result.status).toBe(0)
+    expect(result.stdout).toMatch(/corrected: the district release says 29 \(2024-01-10\)/)
+    const html = readFileSync(join(out, 'review.html'), 'utf8')
+    expect(html).toContain('Corrections applied (1)')
+    expect(html).toContain('<strong>corrected:</strong> the district release says 29 (2024-01-10)')
+  })
+
+  it('writes no review page when a run fails, and keeps the previous one whole', () => {
+    const fresh = folderWith({ 'no-date.txt': 'Jing’an hosted an event.' })
+    expect(runCli('--articles', fresh.articles, '--out', fresh.out, '--report').status).toBe(1)
+    expect(existsSync(join(fresh.out, 'review.html'))).toBe(false)
+
+    const { articles, out } = folderWith({})
+    expect(runCli('--articles', articles, '--out', out, '--report').status).toBe(0)
+    const before = readFileSync(join(out, 'review.html'))
+    writeFileSync(join(articles, 'no-date.txt'), 'Jing’an hosted an event.')
+    expect(runCli('--articles', articles, '--out', out, '--report').status).toBe(1)
+    expect(readFileSync(join(out, 'review.html')).equals(before)).toBe(true)
+
+    const stale = join(articles, '..', 'stale.json')
+    writeFileSync(
+      stale,
+      JSON.stringify({
+        corrections: [
+          {
+            action: 'reject',
+            article: '2023-11-27-jingan',
+            sentence: 'a sentence the article does not have',
+            number: '28',
+            reason: 'stale',
+            date: '2024-01-10',
+          },
+        ],
+      }),
+    )
+    const failed = runCli(
+      '--articles',
+      articles,
+      '--out',
+      out,
+      '--report',
+      '--lenient',
+      '--corrections',
+      stale,
+    )
+    expect(failed.status).toBe(1)
+    expect(failed.stderr).not.toMatch(/review page/)
+    expect(readFileSync(join(out, 'review.html')).equals(before)).toBe(true)
+  })
+
   it('explains a missing folder and an unknown option in plain words', () => {
     expect(runCli('--articles', '/nowhere').stderr).toMatch(
       /cannot read the articles folder "\/nowhere"/,

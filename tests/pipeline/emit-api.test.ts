@@ -4,6 +4,7 @@ import { loadCatalog } from '../../src/pipeline/reference'
 import {
   ArticleDetailSchema,
   ArticleIndexSchema,
+  ConflictsFileSchema,
   DatasetSchema,
   DistrictDetailSchema,
   SCHEMA_VERSION,
@@ -133,7 +134,9 @@ const fileSchemaOf = (path: string) =>
         ? ArticleIndexSchema
         : path === 'dataset.json'
           ? DatasetSchema
-          : SummaryFileSchema
+          : path === 'conflicts.json'
+            ? ConflictsFileSchema
+            : SummaryFileSchema
 
 describe('the API files of the fixture articles', () => {
   // emitApi checks each record once; every file must still pass the schema the app reads it with.
