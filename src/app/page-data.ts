@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { matchPath } from 'react-router'
 import { articleIndexQuery } from '../queries/article-index-query'
 import { articleQuery } from '../queries/article-query'
+import { conflictsQuery, districtsShownFirst } from '../queries/conflicts-query'
 import { districtQuery } from '../queries/district-query'
 import { summaryQuery } from '../queries/summary-query'
 import { routePatterns } from './paths'
@@ -23,7 +24,18 @@ export async function prefetchPageData(client: QueryClient, pathname: string): P
       : null,
     article !== undefined ? client.prefetchQuery(articleQuery(article)) : null,
     matchPath(routePatterns.sources, pathname) ? client.prefetchQuery(articleIndexQuery()) : null,
+    matchPath(routePatterns.conflicts, pathname) ? prefetchConflicts(client) : null,
   ])
+}
+
+/** The conflicts, and the files of the districts whose conflicts the page shows first. */
+async function prefetchConflicts(client: QueryClient): Promise<void> {
+  await client.prefetchQuery(conflictsQuery())
+  const conflicts = client.getQueryData(conflictsQuery().queryKey)
+  if (!conflicts) return
+  await Promise.all(
+    districtsShownFirst(conflicts).map((id) => client.prefetchQuery(districtQuery(id))),
+  )
 }
 
 /**

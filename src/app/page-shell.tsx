@@ -32,6 +32,8 @@ export function PageShell({ children }: { children: ReactNode }) {
             </NavLink>
             <NavLink to={paths.compare()}>Compare districts</NavLink>
             <NavLink to={paths.sources()}>Sources</NavLink>
+            <NavLink to={paths.conflicts()}>Conflicts</NavLink>
+            <NavLink to={paths.analyze()}>Check an article</NavLink>
             <NavLink to={paths.report()}>
               Report
               {reportCount > 0 ? (

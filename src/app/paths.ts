@@ -13,6 +13,8 @@ export const routePatterns = {
   article: '/articles/:articleId',
   sources: '/sources',
   report: '/report',
+  analyze: '/analyze',
+  conflicts: '/conflicts',
   notFound: '*',
 } as const
 
@@ -55,4 +57,7 @@ export const paths = {
     withQuery(`/articles/${encodeURIComponent(articleId)}`, { highlight: state.highlight }),
   sources: () => routePatterns.sources,
   report: () => routePatterns.report,
+  analyze: () => routePatterns.analyze,
+  conflicts: (state: { district?: string | null; metric?: string | null } = {}) =>
+    withQuery(routePatterns.conflicts, { district: state.district, metric: state.metric }),
 } as const

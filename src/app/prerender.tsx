@@ -124,6 +124,8 @@ export async function prerenderPaths(readApiFile: ReadApiFile): Promise<Array<st
     paths.compare(),
     paths.sources(),
     paths.report(),
+    paths.analyze(),
+    paths.conflicts(),
     ...summary.districts.map((district) => paths.district(district.id)),
     ...summary.editions.map((edition) => paths.edition(edition.edition)),
     ...summary.metrics.map((metric) => paths.metric(metric.key)),
@@ -141,6 +143,8 @@ const VIEW_MODULES: ReadonlyArray<readonly [string, string]> = [
   [routePatterns.article, 'src/routes/article.tsx'],
   [routePatterns.sources, 'src/routes/sources.tsx'],
   [routePatterns.report, 'src/routes/report.tsx'],
+  [routePatterns.analyze, 'src/routes/analyze.tsx'],
+  [routePatterns.conflicts, 'src/routes/conflicts.tsx'],
 ]
 
 export function viewModuleOf(path: string): string | null {

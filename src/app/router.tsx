@@ -53,6 +53,14 @@ export const routes: RouteObject[] = [
             path: routePatterns.report,
             lazy: async () => ({ Component: (await import('../routes/report')).ReportPage }),
           },
+          {
+            path: routePatterns.analyze,
+            lazy: async () => ({ Component: (await import('../routes/analyze')).AnalyzePage }),
+          },
+          {
+            path: routePatterns.conflicts,
+            lazy: async () => ({ Component: (await import('../routes/conflicts')).ConflictsPage }),
+          },
           { path: routePatterns.notFound, element: <NotFound /> },
         ],
       },

@@ -1,4 +1,5 @@
 import { toCsv } from './csv'
+import type { ExportFile } from './download'
 import type { FigureSpec } from './figure-spec'
 import { layoutFigure, type FigureLayout } from './figure-layout'
 import { svgToPng } from './png'
@@ -11,10 +12,7 @@ import { canvasTextMeasurer, estimateTextWidth, type MeasureText } from './text-
  * SVG, PNG or CSV. Everything runs in the browser; nothing is sent anywhere.
  */
 
-export interface ExportFile {
-  blob: Blob
-  fileName: string
-}
+export { downloadFile, type ExportFile } from './download'
 
 const FALLBACK_FONT = "system-ui, 'Segoe UI', Roboto, Arial, 'Noto Sans', sans-serif"
 let measurer: { family: string; measure: MeasureText } | null = null
@@ -72,20 +70,6 @@ export function figureCsvFile(spec: FigureSpec): ExportFile {
     blob: new Blob([toCsv(spec.csv)], { type: 'text/csv;charset=utf-8' }),
     fileName: `${spec.fileStem}.csv`,
   }
-}
-
-/** Saves a file through the browser's download, with no network involved. */
-export function downloadFile({ blob, fileName }: ExportFile): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.rel = 'noopener'
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoke later: the download starts asynchronously in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
 export type CopyResult = { copied: true } | { copied: false; reason: string }

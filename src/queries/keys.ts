@@ -6,6 +6,7 @@ export const apiKeys = {
   all: ['api'] as const,
   summary: () => [...apiKeys.all, 'summary'] as const,
   articleIndex: () => [...apiKeys.all, 'article-index'] as const,
+  conflicts: () => [...apiKeys.all, 'conflicts'] as const,
   district: (id: string) => [...apiKeys.all, 'districts', id] as const,
   article: (id: string) => [...apiKeys.all, 'articles', id] as const,
 }

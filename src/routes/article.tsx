@@ -11,6 +11,7 @@ import { useArticle } from '../queries/article-query'
 import { useSummary } from '../queries/summary-query'
 import { catalogNames, type CatalogNames } from './article-catalog'
 import { ArticleHighlight } from './article-highlight'
+import { CorrectionNoteView, describeWas } from './correction-note'
 import { layoutArticleText, type TextRange, type TextSpan } from './article-text'
 import { NotFound } from './not-found'
 import './article.css'
@@ -192,7 +193,7 @@ function ArticleContent({
         highlight={highlight}
       />
 
-      {discarded.length > 0 ? <DiscardedList discarded={discarded} /> : null}
+      {discarded.length > 0 ? <DiscardedList discarded={discarded} names={names} /> : null}
     </article>
   )
 }
@@ -361,6 +362,11 @@ function FigureDetails({ observation, names }: { observation: Observation; names
           {formatScope(observation.scope)}
         </span>
       ) : null}
+      {observation.correction ? (
+        <span className="article-tip__row">
+          <span className="article-tip__label">Corrected:</span> {observation.correction.reason}
+        </span>
+      ) : null}
     </>
   )
 }
@@ -445,6 +451,13 @@ function FiguresTable({
                         {conversion ? (
                           <span className="data-table__conversion">{conversion}</span>
                         ) : null}
+                        {observation.correction ? (
+                          <CorrectionNoteView
+                            note={observation.correction}
+                            figure={observation}
+                            names={names}
+                          />
+                        ) : null}
                       </span>
                     </td>
                     <td className="data-table__nowrap" data-label="District">
@@ -494,7 +507,13 @@ function FiguresTable({
   )
 }
 
-function DiscardedList({ discarded }: { discarded: ReadonlyArray<Discarded> }) {
+function DiscardedList({
+  discarded,
+  names,
+}: {
+  discarded: ReadonlyArray<Discarded>
+  names: CatalogNames
+}) {
   const ordered = [...discarded].sort((a, b) => a.start - b.start)
   return (
     <details className="article-discarded-list">
@@ -503,6 +522,18 @@ function DiscardedList({ discarded }: { discarded: ReadonlyArray<Discarded> }) {
         {ordered.map((item) => (
           <li key={`${item.start}-${item.end}`}>
             <span className="article-discarded-list__words">“{item.text}”</span>: {item.reason}
+            {item.correction ? (
+              <span className="muted">
+                {' '}
+                ({formatDate(item.correction.date)}; the extractor read{' '}
+                {describeWas(
+                  item.correction,
+                  { value: item.value ?? 0, unit: item.unit ?? 'count', qualifier: 'exact' },
+                  names,
+                )}
+                )
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react'
 import { Link } from 'react-router'
+import { keepTabInside } from '../app/focus-trap'
 import { formatConversion, formatDate, formatObservationValue } from '../app/format'
 import { splitSentenceAtFigure } from '../app/highlight'
 import { paths } from '../app/paths'
@@ -13,6 +14,7 @@ import type {
   Observation,
 } from '../pipeline/schema'
 import { useDistricts } from '../queries/district-query'
+import { CorrectionNoteView } from './correction-note'
 import { formatCell, type SummaryModel } from './summary-model'
 import './evidence-panel.css'
 
@@ -116,20 +118,13 @@ export function EvidencePanel({ selection, model, onClose }: EvidencePanelProps)
       onClose()
       return
     }
-    if (event.key !== 'Tab' || !panelRef.current) return
-    const focusable = panelRef.current.querySelectorAll<HTMLElement>(
-      'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"]), summary',
+    if (!panelRef.current) return
+    keepTabInside(
+      event,
+      panelRef.current.querySelectorAll<HTMLElement>(
+        'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"]), summary',
+      ),
     )
-    const first = focusable[0]
-    const last = focusable[focusable.length - 1]
-    if (!first || !last) return
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault()
-      last.focus()
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault()
-      first.focus()
-    }
   }
 
   const groups = groupsFor(selection, model, details)
@@ -235,6 +230,7 @@ function EvidenceGroup({
             key={observation.id}
             observation={observation}
             article={articles.get(observation.article)}
+            model={model}
           />
         ))}
       </ol>
@@ -245,9 +241,11 @@ function EvidenceGroup({
 function EvidenceItem({
   observation,
   article,
+  model,
 }: {
   observation: Observation
   article: ArticleSummary | undefined
+  model: SummaryModel
 }) {
   const conversion = formatConversion(observation.conversion)
   return (
@@ -256,6 +254,17 @@ function EvidenceItem({
         {formatObservationValue(observation)}
         {conversion ? <span className="evidence-item__conversion"> ({conversion})</span> : null}
       </p>
+      {observation.correction ? (
+        <CorrectionNoteView
+          note={observation.correction}
+          figure={observation}
+          names={{
+            metric: (key) => model.metricLabel(key as MetricKey),
+            district: (id) => model.districtName(id as DistrictId),
+            edition: model.editionName,
+          }}
+        />
+      ) : null}
       <blockquote className="evidence-item__sentence">
         {splitSentenceAtFigure(observation).map((part, index) =>
           part.highlight ? (

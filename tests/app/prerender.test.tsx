@@ -26,7 +26,14 @@ if (article === undefined) throw new Error('the golden API has no article')
 describe('prerenderPaths', () => {
   it('lists the fixed pages and one page per district, edition, metric and article', async () => {
     const paths = await prerenderPaths(readGoldenFile)
-    expect(paths.slice(0, 4)).toEqual(['/', '/compare', '/sources', '/report'])
+    expect(paths.slice(0, 6)).toEqual([
+      '/',
+      '/compare',
+      '/sources',
+      '/report',
+      '/analyze',
+      '/conflicts',
+    ])
     for (const district of goldenSummary.districts)
       expect(paths).toContain(`/districts/${district.id}`)
     for (const edition of goldenSummary.editions)
@@ -140,6 +147,8 @@ describe('taking over a prerendered page', () => {
     `/editions/${goldenSummary.editions[0]?.edition ?? ''}`,
     `/articles/${article.id}`,
     '/report',
+    '/conflicts',
+    '/analyze',
   ])('hydrates %s without a mismatch, keeping the prerendered nodes', async (path) => {
     const { mismatches, container, heading, header } = await takeOver(path, path)
     expect(mismatches).toEqual([])

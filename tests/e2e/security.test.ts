@@ -348,6 +348,7 @@ describe('hostile URL parameters', () => {
     '/?evidence=<svg onload=alert(1)>',
     '/?edition=<script>alert(1)</script>&metric="><img src=x onerror=alert(1)>',
     '/sources?district=<script>alert(1)</script>&order=javascript:alert(1)',
+    '/conflicts?district=<script>alert(1)</script>&metric=javascript:alert(1)',
     '/javascript:alert(1)',
   ]
 
@@ -408,6 +409,7 @@ describe('the Content-Security-Policy', () => {
     '/articles/2023-11-27-jingan',
     '/sources',
     '/report',
+    '/conflicts',
     '/no-such-page',
   ]
 

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   ArticleDetailSchema,
   ArticleIndexSchema,
+  ConflictsFileSchema,
   DistrictDetailSchema,
   SummarySchema,
   type Aggregate,
@@ -24,6 +25,7 @@ import {
   type DistrictId,
   type Observation,
 } from '../../src/pipeline/schema'
+import { CONFLICTS_PER_PAGE } from '../../src/queries/conflicts-query'
 import {
   DESKTOP,
   MOBILE,
@@ -44,6 +46,7 @@ const readJson = async (path: string): Promise<unknown> =>
 // global-setup.ts has built dist before any spec is collected, so the cases can name the data.
 const summary = SummarySchema.parse(await readJson('summary.json'))
 const articleIndex = ArticleIndexSchema.parse(await readJson('articles.json'))
+const conflicts = ConflictsFileSchema.parse(await readJson('conflicts.json'))
 
 const VIEWPORTS: Array<[string, Viewport]> = [
   ['1280x800', DESKTOP],
@@ -233,6 +236,20 @@ const routes: Array<RouteCase> = [
     shows: async (page) => {
       const text = (await page.locator('main').textContent()) ?? ''
       for (const article of articleIndex.articles) expect(text).toContain(article.title)
+    },
+  },
+  {
+    name: 'conflicts',
+    path: '/conflicts',
+    heading: /conflicts/i,
+    shows: async (page) => {
+      // One cell per open conflict (up to the first page); on agreeing articles, words saying so.
+      const open = conflicts.conflicts.length
+      if (open === 0) await page.getByText('No conflicts', { exact: true }).waitFor()
+      else
+        await expect
+          .poll(() => page.locator('article.conflict').count())
+          .toBe(Math.min(open, CONFLICTS_PER_PAGE))
     },
   },
   { name: 'district-not-found', path: '/districts/atlantis', heading: /district not found/i },

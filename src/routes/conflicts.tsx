@@ -1,0 +1,941 @@
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { EmptyState } from '../app/empty-state'
+import {
+  formatConversion,
+  formatDate,
+  formatObservationValue,
+  formatQuantity,
+  NOT_REPORTED,
+} from '../app/format'
+import { splitSentenceAtFigure } from '../app/highlight'
+import { APP_TITLE } from '../app/page-shell'
+import { downloadText } from '../export/download'
+import { PageLoading } from '../app/page-loading'
+import { paths } from '../app/paths'
+import { QueryErrorNotice } from '../app/query-error-notice'
+import { isDistrictId, isMetricKey } from '../app/url-state'
+import type { Correction } from '../pipeline/corrections'
+import type {
+  ArticleSummary,
+  ConflictCell,
+  ConflictsFile,
+  Discarded,
+  DistrictDetail,
+  DistrictId,
+  MetricKey,
+  Observation,
+  SettledCell,
+} from '../pipeline/schema'
+import { CONFLICTS_PER_PAGE, useConflicts } from '../queries/conflicts-query'
+import { useDistrict } from '../queries/district-query'
+import { useSummary } from '../queries/summary-query'
+import {
+  cellKey,
+  cellObservations,
+  conflictsFilterParams,
+  correctionsFileName,
+  correctionsFileText,
+  filterConflicts,
+  groupByDistrict,
+  parseConflictsFilter,
+  planKeep,
+  rejectEntries,
+  shownReason,
+  todayIso,
+  type ConflictsFilter,
+  type IgnoredParam,
+  type KeepPlan,
+} from './conflicts-model'
+import { CorrectionNoteView } from './correction-note'
+import { summaryModel, type SummaryModel } from './summary-model'
+import './conflicts.css'
+
+/**
+ * `/conflicts`: every district × edition × metric where articles give different numbers, their
+ * sentences side by side, the value the dashboard shows and why, and for each figure the
+ * corrections that would keep it; then the cells a correction has settled. The filters live in
+ * the URL (`?district=jingan&metric=partners`); a value the catalog does not know is ignored.
+ */
+export function ConflictsPage() {
+  const conflicts = useConflicts()
+  const summary = useSummary()
+
+  const failed = conflicts.isError ? conflicts : summary.isError ? summary : null
+  if (failed) {
+    return (
+      <>
+        <title>{`Conflicts could not be loaded · ${APP_TITLE}`}</title>
+        <QueryErrorNotice
+          title="The conflicts could not be loaded"
+          error={failed.error}
+          onRetry={() => {
+            if (conflicts.isError) void conflicts.refetch()
+            if (summary.isError) void summary.refetch()
+          }}
+        />
+      </>
+    )
+  }
+  if (!conflicts.data || !summary.data) return <PageLoading label="Loading the conflicts…" />
+  return <ConflictsContent file={conflicts.data} model={summaryModel(summary.data)} />
+}
+
+const PARAM_NOUNS: Record<IgnoredParam['param'], string> = {
+  district: 'district',
+  metric: 'figure',
+}
+
+function ConflictsContent({ file, model }: { file: ConflictsFile; model: SummaryModel }) {
+  const [searchParams, setSearchParams] = useSearchParams()
+  const { filter, ignored } = parseConflictsFilter(searchParams, { isDistrictId, isMetricKey })
+  const shown = filterConflicts(file, filter)
+  const filtered = filter.district !== null || filter.metric !== null
+
+  const change = (next: ConflictsFilter) =>
+    setSearchParams(
+      (current) => {
+        const updated = new URLSearchParams(current)
+        for (const [key, value] of Object.entries(conflictsFilterParams(next))) {
+          if (value === null) updated.delete(key)
+          else updated.set(key, value)
+        }
+        return updated
+      },
+      { replace: true, preventScrollReset: true },
+    )
+
+  return (
+    <section className="conflicts-page" aria-labelledby="conflicts-title">
+      <title>{`Conflicts · ${APP_TITLE}`}</title>
+      <header className="page-intro">
+        <h1 id="conflicts-title">Conflicts</h1>
+        <p>
+          Where articles give different numbers for the same district, edition and measure. The
+          dashboard shows the newest article’s number and marks the value “sources disagree”. Pick
+          the number that is right with <strong>Keep this one</strong>: the page writes the
+          corrections that reject the others.
+        </p>
+      </header>
+
+      {ignored.length > 0 ? (
+        <p className="conflicts-ignored" role="status">
+          {ignored.map(({ param, value }) => (
+            <span key={param}>
+              The link asks for the {PARAM_NOUNS[param]} “{value}”, which the dashboard does not
+              know, so it is ignored.{' '}
+            </span>
+          ))}
+        </p>
+      ) : null}
+
+      <ConflictsFilters file={file} model={model} filter={filter} onChange={change} />
+
+      <section className="page-section" aria-labelledby="open-conflicts-title">
+        <h2 id="open-conflicts-title">
+          Open conflicts <span className="conflicts-count">({shown.conflicts.length})</span>
+        </h2>
+        {file.conflicts.length === 0 ? (
+          <EmptyState title="No conflicts">
+            <p>
+              Every article that gives a number for a district, edition and measure agrees with the
+              others. When two articles disagree, the cell is listed here.
+            </p>
+          </EmptyState>
+        ) : shown.conflicts.length === 0 ? (
+          <EmptyState title="No conflicts match these filters">
+            <p>
+              {describeFilter(filter, model)} has no open conflict.{' '}
+              <Link to={paths.conflicts()}>Show every conflict</Link>
+            </p>
+          </EmptyState>
+        ) : (
+          <OpenConflicts
+            key={`${filter.district ?? '*'}.${filter.metric ?? '*'}`}
+            cells={shown.conflicts}
+            model={model}
+          />
+        )}
+      </section>
+
+      <section className="page-section" aria-labelledby="settled-title">
+        <h2 id="settled-title">
+          Settled by a correction <span className="conflicts-count">({shown.settled.length})</span>
+        </h2>
+        <p className="conflicts-section-lede">
+          Figures a person fixed, added or rejected in <code>data/corrections.json</code>, and the
+          value each cell shows since.
+        </p>
+        {shown.settled.length === 0 ? (
+          <EmptyState
+            title={filtered ? 'No corrections match these filters' : 'No corrections yet'}
+          >
+            <p>
+              {filtered
+                ? `${describeFilter(filter, model)} has no corrected figure.`
+                : 'No figure has been corrected. A cell appears here once a correction is added and the data is rebuilt.'}
+            </p>
+          </EmptyState>
+        ) : (
+          <ol className="settled-list">
+            {shown.settled.map((cell) => (
+              <SettledCellView key={cellKey(cell)} cell={cell} file={file} model={model} />
+            ))}
+          </ol>
+        )}
+      </section>
+    </section>
+  )
+}
+
+function describeFilter(filter: ConflictsFilter, model: SummaryModel): string {
+  const parts = [
+    filter.district ? model.districtName(filter.district) : null,
+    filter.metric ? model.metricLabel(filter.metric) : null,
+  ].filter(Boolean)
+  return parts.length > 0 ? parts.join(', ') : 'The data'
+}
+
+function ConflictsFilters({
+  file,
+  model,
+  filter,
+  onChange,
+}: {
+  file: ConflictsFile
+  model: SummaryModel
+  filter: ConflictsFilter
+  onChange: (filter: ConflictsFilter) => void
+}) {
+  const byDistrict = countBy(file.conflicts.map((c) => c.district))
+  const byMetric = countBy(file.conflicts.map((c) => c.metric))
+  return (
+    <form
+      className="filters conflicts-filters"
+      role="search"
+      aria-label="Filter the conflicts"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <div className="filters__field">
+        <label htmlFor="conflicts-district">District</label>
+        <select
+          id="conflicts-district"
+          value={filter.district ?? ''}
+          onChange={(event) => {
+            const value = event.target.value
+            onChange({ ...filter, district: isDistrictId(value) ? value : null })
+          }}
+        >
+          <option value="">All districts</option>
+          {model.districts.map((district) => (
+            <option key={district.id} value={district.id}>
+              {`${district.en} (${byDistrict.get(district.id) ?? 0})`}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters__field">
+        <label htmlFor="conflicts-metric">Figure</label>
+        <select
+          id="conflicts-metric"
+          value={filter.metric ?? ''}
+          onChange={(event) => {
+            const value = event.target.value
+            onChange({ ...filter, metric: isMetricKey(value) ? value : null })
+          }}
+        >
+          <option value="">All figures</option>
+          {model.metrics.map((metric) => (
+            <option key={metric.key} value={metric.key}>
+              {`${metric.en} (${byMetric.get(metric.key) ?? 0})`}
+            </option>
+          ))}
+        </select>
+      </div>
+      {filter.district !== null || filter.metric !== null ? (
+        <p className="filters__clear">
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => onChange({ district: null, metric: null })}
+          >
+            Clear filters
+          </button>
+        </p>
+      ) : null}
+    </form>
+  )
+}
+
+/**
+ * The open conflicts, grouped by district, a page at a time: each district shown loads its file
+ * (the figures and their articles), so a large corpus does not load every district at once.
+ */
+function OpenConflicts({ cells, model }: { cells: Array<ConflictCell>; model: SummaryModel }) {
+  const [count, setCount] = useState(CONFLICTS_PER_PAGE)
+  const [focusKey, setFocusKey] = useState<string | null>(null)
+  const visible = cells.slice(0, count)
+  const left = cells.length - visible.length
+
+  useEffect(() => {
+    if (focusKey !== null) document.getElementById(headingId(focusKey))?.focus()
+  }, [focusKey])
+
+  return (
+    <>
+      {groupByDistrict(visible).map((group) => (
+        <DistrictConflicts
+          key={group.district}
+          district={group.district}
+          cells={group.cells}
+          model={model}
+        />
+      ))}
+      {left > 0 ? (
+        <p className="conflicts-more">
+          <span>
+            Showing {visible.length} of {cells.length} conflicts.
+          </span>{' '}
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => {
+              const next = cells[count]
+              setCount(count + CONFLICTS_PER_PAGE)
+              if (next) setFocusKey(cellKey(next))
+            }}
+          >
+            Show {Math.min(left, CONFLICTS_PER_PAGE)} more
+          </button>
+        </p>
+      ) : null}
+    </>
+  )
+}
+
+const headingId = (key: string) => `conflict-${key.replaceAll('.', '-')}`
+
+function DistrictConflicts({
+  district,
+  cells,
+  model,
+}: {
+  district: DistrictId
+  cells: Array<ConflictCell>
+  model: SummaryModel
+}) {
+  const detail = useDistrict(district)
+  const titleId = useId()
+  return (
+    <section className="conflicts-district" aria-labelledby={titleId}>
+      <h3 id={titleId}>{model.districtName(district)}</h3>
+      {detail.isError ? (
+        <QueryErrorNotice
+          variant="inline"
+          title={`The figures for ${model.districtName(district)} could not be loaded`}
+          error={detail.error}
+          onRetry={() => void detail.refetch()}
+        />
+      ) : !detail.data ? (
+        <div className="conflicts-district__loading" role="status">
+          <span className="visually-hidden">
+            Loading the figures for {model.districtName(district)}…
+          </span>
+          <div className="skeleton skeleton--line" />
+          <div className="skeleton skeleton--block" />
+        </div>
+      ) : (
+        <DistrictCells cells={cells} detail={detail.data} model={model} />
+      )}
+    </section>
+  )
+}
+
+function DistrictCells({
+  cells,
+  detail,
+  model,
+}: {
+  cells: Array<ConflictCell>
+  detail: DistrictDetail
+  model: SummaryModel
+}) {
+  const articles = useMemo(
+    () => new Map(detail.articles.map((article) => [article.id, article])),
+    [detail],
+  )
+  return (
+    <ol className="conflicts-cells">
+      {cells.map((cell) => (
+        <li key={cellKey(cell)}>
+          <ConflictCellView
+            cell={cell}
+            observations={cellObservations(cell, detail.observations, articles)}
+            articles={articles}
+            model={model}
+          />
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+function ConflictCellView({
+  cell,
+  observations,
+  articles,
+  model,
+}: {
+  cell: ConflictCell
+  observations: Array<Observation & { edition: number }>
+  articles: ReadonlyMap<string, ArticleSummary>
+  model: SummaryModel
+}) {
+  const [keepId, setKeepId] = useState<string | null>(null)
+  const shown = observations.find((o) => o.id === cell.shown)
+  const title = `${model.metricLabel(cell.metric)} · ${model.editionName(cell.edition)}`
+  const key = cellKey(cell)
+  const articleDates = useMemo(
+    () => new Map([...articles.values()].map((a) => [a.id, a.date])),
+    [articles],
+  )
+  const kept = observations.find((o) => o.id === keepId)
+  const plan = kept ? planKeep(kept, observations, articleDates) : null
+
+  return (
+    <article className="conflict" aria-labelledby={headingId(key)}>
+      <h4 id={headingId(key)} tabIndex={-1}>
+        {title}
+      </h4>
+      {shown === undefined ? (
+        <p className="conflict__missing">
+          The figures behind this value are not in {model.districtName(cell.district)}’s data file.
+          The data files may come from two different builds: rebuild the data and reload the page.
+        </p>
+      ) : (
+        <>
+          <ShownValue
+            cell={cell}
+            shown={shown}
+            observations={observations}
+            article={articles.get(shown.article)}
+          />
+          <ol className="conflict__figures" aria-label={`The ${observations.length} figures`}>
+            {observations.map((observation) => (
+              <FigureCard
+                key={observation.id}
+                observation={observation}
+                article={articles.get(observation.article)}
+                isShown={observation.id === cell.shown}
+                isKept={observation.id === keepId}
+                onKeep={() => setKeepId(observation.id)}
+                names={figureNames(model)}
+              />
+            ))}
+          </ol>
+          {plan ? (
+            <KeepPanel
+              key={plan.kept.id}
+              cell={cell}
+              plan={plan}
+              articles={articles}
+              onCancel={() => {
+                const id = keepId
+                setKeepId(null)
+                // Focus goes back to the button that opened the panel.
+                requestAnimationFrame(() =>
+                  document.querySelector<HTMLElement>(`[data-keep="${id}"]`)?.focus(),
+                )
+              }}
+            />
+          ) : null}
+        </>
+      )}
+    </article>
+  )
+}
+
+function ShownValue({
+  cell,
+  shown,
+  observations,
+  article,
+}: {
+  cell: ConflictCell
+  shown: Observation
+  observations: ReadonlyArray<Observation>
+  article: ArticleSummary | undefined
+}) {
+  const reason = shownReason(shown, observations)
+  // The card below names the article; here its date says why it is the one shown.
+  const source = article
+    ? `the newest article, of ${formatDate(article.date)}`
+    : 'the newest article'
+  return (
+    <div className="conflict__shown">
+      <p>
+        The dashboard shows{' '}
+        <strong className="conflict__value">
+          {formatQuantity(cell.value, cell.unit, cell.qualifier)}
+        </strong>
+        , marked “sources disagree”. {cell.observations} figures from {cell.articles} articles give
+        this cell.
+      </p>
+      <p className="conflict__why">
+        Why this one:{' '}
+        {reason.kind === 'newest'
+          ? `it comes from ${source}. When articles disagree, the newest one speaks for the cell.`
+          : `it is the largest of the ${reason.count} figures given by ${source}. When articles disagree, the newest one speaks for the cell, and its largest figure is taken as the total, the smaller ones as parts of it.`}
+      </p>
+    </div>
+  )
+}
+
+function FigureCard({
+  observation,
+  article,
+  isShown,
+  isKept,
+  onKeep,
+  names,
+}: {
+  observation: Observation
+  article: ArticleSummary | undefined
+  isShown: boolean
+  isKept: boolean
+  onKeep: () => void
+  names: FigureNames
+}) {
+  const value = formatObservationValue(observation)
+  const conversion = formatConversion(observation.conversion)
+  const when = article ? formatDate(article.date) : observation.article
+  return (
+    <li
+      className={`conflict-figure${isShown ? ' conflict-figure--shown' : ''}${isKept ? ' conflict-figure--kept' : ''}`}
+    >
+      <p className="conflict-figure__value">
+        <span className="conflict-figure__number">{value}</span>
+        {conversion ? <span className="conflict-figure__conversion"> ({conversion})</span> : null}
+        {isShown ? <span className="conflict-figure__badge">Shown on the dashboard</span> : null}
+      </p>
+      <FigureSentence figure={observation} />
+      {observation.correction ? (
+        <CorrectionNoteView note={observation.correction} figure={observation} names={names} />
+      ) : null}
+      <p className="conflict-figure__source">
+        {article ? (
+          <>
+            <time dateTime={article.date}>{formatDate(article.date)}</time> ·{' '}
+            <span className="conflict-figure__title">{article.title}</span>
+          </>
+        ) : (
+          observation.article
+        )}
+      </p>
+      <div className="conflict-figure__actions">
+        <Link to={paths.article(observation.article, { highlight: observation.id })}>
+          Read it in the article <span className="visually-hidden">{`(${value}, ${when})`}</span>
+        </Link>
+        <button
+          type="button"
+          className="button button--secondary conflict-figure__keep"
+          data-keep={observation.id}
+          aria-expanded={isKept}
+          onClick={onKeep}
+        >
+          Keep this one <span className="visually-hidden">{`(${value}, ${when})`}</span>
+        </button>
+      </div>
+    </li>
+  )
+}
+
+/** The names a correction note uses for what the extractor had read. */
+type FigureNames = Parameters<typeof CorrectionNoteView>[0]['names']
+
+const figureNames = (model: SummaryModel): FigureNames => ({
+  district: (id) => model.districtName(id as DistrictId),
+  metric: (key) => model.metricLabel(key as MetricKey),
+  edition: (n) => model.editionName(n),
+})
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * Keeping one figure: says which figures it rejects and what the cell will show, asks why, and
+ * writes the reject entries for data/corrections.json, to copy or download.
+ */
+function KeepPanel({
+  cell,
+  plan,
+  articles,
+  onCancel,
+}: {
+  cell: ConflictCell
+  plan: KeepPlan
+  articles: ReadonlyMap<string, ArticleSummary>
+  onCancel: () => void
+}) {
+  const [reason, setReason] = useState('')
+  const [date, setDate] = useState(todayIso)
+  const [tried, setTried] = useState(false)
+  const [entries, setEntries] = useState<Array<Correction> | null>(null)
+  const reasonRef = useRef<HTMLTextAreaElement>(null)
+  const resultRef = useRef<HTMLHeadingElement>(null)
+  const ids = {
+    title: useId(),
+    reason: useId(),
+    reasonError: useId(),
+    date: useId(),
+    dateError: useId(),
+  }
+
+  useEffect(() => reasonRef.current?.focus(), [])
+  useEffect(() => {
+    if (entries) resultRef.current?.focus()
+  }, [entries])
+
+  const reasonMissing = reason.trim() === ''
+  const dateInvalid = !ISO_DATE.test(date)
+  const kept = formatObservationValue(plan.kept)
+  const keptArticle = articles.get(plan.kept.article)
+  const after = formatQuantity(plan.after.value, plan.after.unit, plan.after.qualifier)
+
+  function submit(event: FormEvent) {
+    event.preventDefault()
+    setTried(true)
+    if (reasonMissing) return reasonRef.current?.focus()
+    if (dateInvalid) return
+    setEntries(rejectEntries(plan.rejected, reason, date))
+  }
+
+  return (
+    <section className="keep-panel" aria-labelledby={ids.title}>
+      <h5 id={ids.title}>
+        Keep {kept}
+        {keptArticle ? ` from ${formatDate(keptArticle.date)}` : ''}
+      </h5>
+      <p>
+        This rejects the {plan.rejected.length === 1 ? 'figure' : `${plan.rejected.length} figures`}{' '}
+        that {plan.rejected.length === 1 ? 'gives' : 'give'} another number:
+      </p>
+      <ul className="keep-panel__rejected">
+        {plan.rejected.map((figure) => {
+          const article = articles.get(figure.article)
+          return (
+            <li key={figure.id}>
+              <strong>{formatObservationValue(figure)}</strong>
+              {article
+                ? ` — ${formatDate(article.date)}, “${article.title}”`
+                : ` — ${figure.article}`}
+            </li>
+          )
+        })}
+      </ul>
+      <p>
+        Once the data is rebuilt, the dashboard shows <strong>{after}</strong>
+        {plan.after.conflict ? ', and the sources still disagree' : ', with no conflict'}.
+      </p>
+
+      {entries === null ? (
+        <form className="keep-panel__form" noValidate onSubmit={submit}>
+          <div className="keep-panel__field">
+            <label htmlFor={ids.reason}>Why is {kept} the right number? (required)</label>
+            <textarea
+              id={ids.reason}
+              ref={reasonRef}
+              rows={2}
+              value={reason}
+              required
+              aria-invalid={tried && reasonMissing}
+              aria-describedby={tried && reasonMissing ? ids.reasonError : undefined}
+              onChange={(event) => setReason(event.target.value)}
+            />
+            {tried && reasonMissing ? (
+              <p id={ids.reasonError} className="keep-panel__error">
+                Write the reason: it is kept with each correction and shown beside the figure.
+              </p>
+            ) : null}
+          </div>
+          <div className="keep-panel__field">
+            <label htmlFor={ids.date}>Date of the decision</label>
+            <input
+              id={ids.date}
+              type="date"
+              value={date}
+              required
+              aria-invalid={tried && dateInvalid}
+              aria-describedby={tried && dateInvalid ? ids.dateError : undefined}
+              onChange={(event) => setDate(event.target.value)}
+            />
+            {tried && dateInvalid ? (
+              <p id={ids.dateError} className="keep-panel__error">
+                Give the date as year, month and day.
+              </p>
+            ) : null}
+          </div>
+          <div className="keep-panel__actions">
+            <button type="submit" className="button">
+              Write the corrections
+            </button>
+            <button type="button" className="button button--secondary" onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : (
+        <CorrectionsOutput
+          cell={cell}
+          entries={entries}
+          headingRef={resultRef}
+          onEdit={() => setEntries(null)}
+        />
+      )}
+    </section>
+  )
+}
+
+function CorrectionsOutput({
+  cell,
+  entries,
+  headingRef,
+  onEdit,
+}: {
+  cell: ConflictCell
+  entries: Array<Correction>
+  headingRef: RefObject<HTMLHeadingElement | null>
+  onEdit: () => void
+}) {
+  const [status, setStatus] = useState('')
+  const text = correctionsFileText(entries)
+  const headingId = useId()
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text)
+      setStatus('Copied.')
+    } catch {
+      setStatus('The browser did not allow copying: select the text above and copy it.')
+    }
+  }
+
+  function download() {
+    downloadText(text, correctionsFileName(cell), 'application/json')
+    setStatus(`Downloaded ${correctionsFileName(cell)}.`)
+  }
+
+  return (
+    <section className="keep-output" aria-labelledby={headingId}>
+      <h6 id={headingId} ref={headingRef} tabIndex={-1}>
+        {entries.length === 1 ? 'The correction' : `The ${entries.length} corrections`}
+      </h6>
+      <p>
+        Add {entries.length === 1 ? 'it' : 'them'} to the <code>corrections</code> list in{' '}
+        <code>data/corrections.json</code> (or save the download as that file if there is none yet),
+        then rebuild the data with <code>npm run data</code>.
+      </p>
+      {/* Focusable: the reader can scroll it by keyboard and select it to copy by hand. */}
+      <pre className="keep-output__json" tabIndex={0}>
+        {text}
+      </pre>
+      <div className="keep-panel__actions">
+        <button type="button" className="button" onClick={() => void copy()}>
+          Copy
+        </button>
+        <button type="button" className="button" onClick={download}>
+          Download corrections
+        </button>
+        <button type="button" className="button button--secondary" onClick={onEdit}>
+          Change the reason
+        </button>
+      </div>
+      <p className="keep-output__status" role="status" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  )
+}
+
+function SettledCellView({
+  cell,
+  file,
+  model,
+}: {
+  cell: SettledCell
+  file: ConflictsFile
+  model: SummaryModel
+}) {
+  const articles = useMemo(
+    () => new Map(file.articles.map((article) => [article.id, article])),
+    [file],
+  )
+  const names = figureNames(model)
+  const shownFigure = cell.shown
+    ? cell.observations.find((o) => o.id === cell.shown?.observation)
+    : undefined
+  const shownArticle = shownFigure ? articles.get(shownFigure.article) : undefined
+  const titleId = useId()
+  const inCell = (o: Observation) =>
+    o.scope === 'ciie' &&
+    o.district === cell.district &&
+    o.edition === cell.edition &&
+    o.metric === cell.metric
+
+  return (
+    <li className="settled">
+      <article aria-labelledby={titleId}>
+        <h3 id={titleId}>
+          {model.districtName(cell.district)} · {model.metricLabel(cell.metric)} ·{' '}
+          {model.editionName(cell.edition)}
+        </h3>
+        <p className="settled__shown">
+          {cell.shown ? (
+            <>
+              The dashboard shows{' '}
+              <strong className="conflict__value">
+                {formatQuantity(cell.shown.value, cell.shown.unit, cell.shown.qualifier)}
+              </strong>
+              {shownArticle ? `, from the article of ${formatDate(shownArticle.date)}` : ''}.
+            </>
+          ) : (
+            <>No figure is left in this cell: the dashboard shows “{NOT_REPORTED}”.</>
+          )}
+          {cell.conflict ? (
+            <>
+              {' '}
+              Other articles still disagree:{' '}
+              <Link to={paths.conflicts({ district: cell.district, metric: cell.metric })}>
+                see the open conflict
+              </Link>
+              .
+            </>
+          ) : null}
+        </p>
+        <ul className="settled__figures">
+          {cell.rejected.map((record) => (
+            <RejectedFigure
+              key={`${record.article}:${record.start}`}
+              record={record}
+              article={articles.get(record.article)}
+            />
+          ))}
+          {cell.observations.map((observation) => (
+            <li
+              key={observation.id}
+              className={`settled-figure${observation.correction ? ' settled-figure--corrected' : ''}`}
+            >
+              <p className="settled-figure__value">
+                <span className="settled-figure__label">
+                  {!inCell(observation)
+                    ? 'Moved elsewhere'
+                    : observation.correction
+                      ? observation.correction.action === 'add'
+                        ? 'Added'
+                        : 'Fixed'
+                      : 'Kept'}
+                </span>{' '}
+                <strong>{formatObservationValue(observation)}</strong>
+                {!inCell(observation) ? (
+                  <span className="settled-figure__moved">
+                    {' '}
+                    now counted under {model.districtName(observation.district)},{' '}
+                    {model.metricLabel(observation.metric)},{' '}
+                    {observation.edition === null
+                      ? 'no edition'
+                      : model.editionName(observation.edition)}
+                  </span>
+                ) : null}
+              </p>
+              <FigureSentence figure={observation} />
+              {observation.correction ? (
+                <CorrectionNoteView
+                  note={observation.correction}
+                  figure={observation}
+                  names={names}
+                />
+              ) : null}
+              <FigureSource figure={observation} article={articles.get(observation.article)} />
+            </li>
+          ))}
+        </ul>
+      </article>
+    </li>
+  )
+}
+
+function RejectedFigure({
+  record,
+  article,
+}: {
+  record: Discarded
+  article: ArticleSummary | undefined
+}) {
+  const note = record.correction
+  const was = note?.was
+  const value =
+    was?.value !== undefined && was.unit !== undefined
+      ? formatQuantity(was.value, was.unit, was.qualifier ?? 'exact')
+      : record.text
+  return (
+    <li className="settled-figure settled-figure--rejected">
+      <p className="settled-figure__value">
+        <span className="settled-figure__label">Rejected</span> <strong>{value}</strong>
+      </p>
+      <FigureSentence figure={record} />
+      {note ? (
+        <p className="correction-note">
+          <span className="correction-note__label">Rejected:</span> {note.reason}{' '}
+          <span className="correction-note__meta">({formatDate(note.date)})</span>
+        </p>
+      ) : null}
+      <FigureSource figure={record} article={article} />
+    </li>
+  )
+}
+
+function FigureSentence({
+  figure,
+}: {
+  figure: Pick<Observation, 'sentence' | 'sentenceStart' | 'start' | 'end' | 'text'>
+}) {
+  return (
+    <blockquote className="conflict-figure__sentence">
+      {splitSentenceAtFigure(figure).map((part, index) =>
+        part.highlight ? (
+          <mark key={index}>{part.text}</mark>
+        ) : (
+          <span key={index}>{part.text}</span>
+        ),
+      )}
+    </blockquote>
+  )
+}
+
+function FigureSource({
+  figure,
+  article,
+}: {
+  figure: Pick<Observation, 'article'> & { id?: string }
+  article: ArticleSummary | undefined
+}) {
+  return (
+    <p className="conflict-figure__source">
+      {article ? (
+        <>
+          <time dateTime={article.date}>{formatDate(article.date)}</time> ·{' '}
+          <Link to={paths.article(figure.article, figure.id ? { highlight: figure.id } : {})}>
+            {article.title}
+          </Link>
+        </>
+      ) : (
+        <Link to={paths.article(figure.article)}>{figure.article}</Link>
+      )}
+    </p>
+  )
+}
+
+function countBy<T>(values: ReadonlyArray<T>): Map<T, number> {
+  const counts = new Map<T, number>()
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1)
+  return counts
+}
