@@ -3,6 +3,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { createServer, defineConfig, type Plugin, type Rollup } from 'vite'
+// With an extension: Vite warns of extensionless imports in its config and what it imports.
+import { liveData } from './src/app/live-data-plugin.js'
 import type * as Prerender from './src/app/prerender'
 
 /**
@@ -182,7 +184,7 @@ function fillTemplate(
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), prerender()],
+  plugins: [react(), contentSecurityPolicy(), prerender(), liveData()],
   define: { __BUILD_DATE__: JSON.stringify(buildDate()) },
   // dist/.vite/manifest.json: which chunks each module needs, for `npm run bench`.
   build: { manifest: true },

@@ -11,6 +11,12 @@ import { createAppRouter } from './router'
 export function startApp(container: HTMLElement): void {
   const prerendered = prerenderedAddress(container, location)
   const queryClient = createQueryClient()
+  // Dev server only (`npm start`): refetch the data when the articles change. `import.meta.hot`
+  // is undefined in a build, so this and live-data.tsx are left out of the bundle.
+  if (import.meta.hot) {
+    const hot = import.meta.hot
+    void import('./live-data').then(({ followLiveData }) => followLiveData(queryClient, hot))
+  }
   if (prerendered === null) {
     renderAnew(container, createAppRouter(), queryClient)
   } else {
