@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DatasetSchema, SummarySchema } from '../../src/pipeline/schema'
 import { ROOT } from './corpus'
@@ -73,7 +73,7 @@ describe('npm run data with corrections', () => {
     const result = runCli('--articles', articles, '--out', out)
     expect(result.status).toBe(1)
     expect(result.stderr).toContain(
-      `${file.replace(`${ROOT}/`, '')}:3: article ${ID} has no sentence "Jing’an District signed 28 cooperation agreements": the article changed`,
+      `${relative(ROOT, file)}:3: article ${ID} has no sentence "Jing’an District signed 28 cooperation agreements": the article changed`,
     )
     expect(result.stderr).toMatch(/nothing was written/)
     expect(readFileSync(join(out, 'dataset.json'), 'utf8')).toBe(before)
