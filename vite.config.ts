@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
+import { lingui } from '@lingui/vite-plugin'
 import react from '@vitejs/plugin-react'
 import { createServer, defineConfig, type Plugin, type Rollup } from 'vite'
 // With an extension: Vite warns of extensionless imports in its config and what it imports.
@@ -184,7 +185,7 @@ function fillTemplate(
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), prerender(), liveData()],
+  plugins: [react(), lingui(), contentSecurityPolicy(), prerender(), liveData()],
   define: { __BUILD_DATE__: JSON.stringify(buildDate()) },
   // dist/.vite/manifest.json: which chunks each module needs, for `npm run bench`.
   build: { manifest: true },

@@ -1,3 +1,4 @@
+import { lingui } from '@lingui/vite-plugin'
 import react from '@vitejs/plugin-react'
 import { configDefaults, defineConfig } from 'vitest/config'
 
@@ -6,7 +7,7 @@ import { configDefaults, defineConfig } from 'vitest/config'
  * `npm run test:unit` skips the build that `e2e` needs.
  */
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), lingui()],
   // Tests see a fixed build date, so texts that cite it do not change from day to day.
   define: { __BUILD_DATE__: JSON.stringify('2026-01-15') },
   test: {

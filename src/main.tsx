@@ -1,4 +1,5 @@
 import './app/app.css'
+import { DEFAULT_LOCALE, browserLocale } from './i18n/locale'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element to render the dashboard into.')
@@ -38,5 +39,8 @@ function afterFirstPaint(run: () => void): void {
   setTimeout(once, 1000)
 }
 
-if (container.hasAttribute('data-prerendered')) afterFirstPaint(() => void start(container))
+// A page is prerendered in the default language: a reader in another gets the app's own render
+// as soon as it can be drawn, rather than after the paint of text they did not ask for.
+if (container.hasAttribute('data-prerendered') && browserLocale() === DEFAULT_LOCALE)
+  afterFirstPaint(() => void start(container))
 else void start(container)

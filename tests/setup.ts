@@ -1,6 +1,12 @@
 import '@testing-library/jest-dom/vitest'
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest'
+import { ALL_CATALOGS, activateLocale, loadCatalogs } from '../src/i18n/i18n'
 import { server } from './mocks/server'
+
+// Every catalog of both languages, English active: a test that wants Chinese activates it.
+await Promise.all([loadCatalogs('en', ALL_CATALOGS), loadCatalogs('zh', ALL_CATALOGS)])
+activateLocale('en')
+afterEach(() => activateLocale('en'))
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())

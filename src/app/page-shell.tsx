@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { Link, NavLink } from 'react-router'
 import { useReportCount } from '../export/report-count'
+import { HeaderControls } from './header-controls'
 import { paths } from './paths'
 
 export const APP_TITLE = 'CIIE District Dashboard'
@@ -47,6 +48,7 @@ export function PageShell({ children }: { children: ReactNode }) {
               ) : null}
             </NavLink>
           </nav>
+          <HeaderControls />
         </div>
       </header>
       <main id="main" className="site-main" tabIndex={-1}>

@@ -1,3 +1,5 @@
+import { ALL_CATALOGS, activateLocale, loadCatalogs } from '../i18n/i18n'
+import { DEFAULT_LOCALE } from '../i18n/locale'
 import { QueryClient } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { renderToString } from 'react-dom/server'
@@ -64,6 +66,9 @@ export async function prerenderPage(
   readApiFile: ReadApiFile,
   client: QueryClient = createPrerenderClient(),
 ): Promise<PrerenderedPage> {
+  // Pages are prerendered in the default language; a reader in another one gets the app's render.
+  await loadCatalogs(DEFAULT_LOCALE, ALL_CATALOGS)
+  activateLocale(DEFAULT_LOCALE)
   const handler = createStaticHandler(routes)
   const context = await handler.query(new Request(new URL(path, ORIGIN)))
   if (context instanceof Response) throw new NotPrerenderable(`${path} answers ${context.status}`)

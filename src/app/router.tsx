@@ -1,4 +1,6 @@
+import type { ComponentType } from 'react'
 import { createBrowserRouter, type RouteObject } from 'react-router'
+import { currentLocale, loadCatalogs, type CatalogName } from '../i18n/i18n'
 import { NotFound } from '../routes/not-found'
 import { Layout } from './layout'
 import { PageLoading } from './page-loading'
@@ -11,6 +13,14 @@ import { RootRouteError, RouteError } from './route-error'
  * The pathless child carries an error element so a failing page keeps the header and footer;
  * the root one catches a failure of the layout itself.
  */
+/** A view's lazy route: its module and its message catalog (in the current language) together. */
+function view(catalog: CatalogName, load: () => Promise<ComponentType>) {
+  return async () => {
+    const [Component] = await Promise.all([load(), loadCatalogs(currentLocale(), [catalog])])
+    return { Component }
+  }
+}
+
 export const routes: RouteObject[] = [
   {
     path: routePatterns.overview,
@@ -23,43 +33,46 @@ export const routes: RouteObject[] = [
         children: [
           {
             index: true,
-            lazy: async () => ({ Component: (await import('../routes/overview')).OverviewPage }),
+            lazy: view('overview', async () => (await import('../routes/overview')).OverviewPage),
           },
           {
             path: routePatterns.district,
-            lazy: async () => ({ Component: (await import('../routes/district')).DistrictPage }),
+            lazy: view('district', async () => (await import('../routes/district')).DistrictPage),
           },
           {
             path: routePatterns.edition,
-            lazy: async () => ({ Component: (await import('../routes/edition')).EditionPage }),
+            lazy: view('edition', async () => (await import('../routes/edition')).EditionPage),
           },
           {
             path: routePatterns.compare,
-            lazy: async () => ({ Component: (await import('../routes/compare')).ComparePage }),
+            lazy: view('compare', async () => (await import('../routes/compare')).ComparePage),
           },
           {
             path: routePatterns.metric,
-            lazy: async () => ({ Component: (await import('../routes/metric')).MetricPage }),
+            lazy: view('metric', async () => (await import('../routes/metric')).MetricPage),
           },
           {
             path: routePatterns.article,
-            lazy: async () => ({ Component: (await import('../routes/article')).ArticlePage }),
+            lazy: view('article', async () => (await import('../routes/article')).ArticlePage),
           },
           {
             path: routePatterns.sources,
-            lazy: async () => ({ Component: (await import('../routes/sources')).SourcesPage }),
+            lazy: view('sources', async () => (await import('../routes/sources')).SourcesPage),
           },
           {
             path: routePatterns.report,
-            lazy: async () => ({ Component: (await import('../routes/report')).ReportPage }),
+            lazy: view('report', async () => (await import('../routes/report')).ReportPage),
           },
           {
             path: routePatterns.analyze,
-            lazy: async () => ({ Component: (await import('../routes/analyze')).AnalyzePage }),
+            lazy: view('analyze', async () => (await import('../routes/analyze')).AnalyzePage),
           },
           {
             path: routePatterns.conflicts,
-            lazy: async () => ({ Component: (await import('../routes/conflicts')).ConflictsPage }),
+            lazy: view(
+              'conflicts',
+              async () => (await import('../routes/conflicts')).ConflictsPage,
+            ),
           },
           { path: routePatterns.notFound, element: <NotFound /> },
         ],

@@ -2,7 +2,10 @@ import type { QueryClient } from '@tanstack/react-query'
 import { StrictMode, startTransition, type ReactNode } from 'react'
 import { createRoot, hydrateRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router/dom'
+import { SHARED_CATALOGS, activateLocale, loadCatalogs } from '../i18n/i18n'
+import { DEFAULT_LOCALE, browserLocale } from '../i18n/locale'
 import { AppErrorBoundary } from './app-error-boundary'
+import { LocaleRoot } from './locale-root'
 import { AfterCommit, nextTask, prerenderedAddress, whenInitialized } from './prerendered'
 import { AppProviders, createQueryClient } from './providers'
 import { createAppRouter } from './router'
@@ -17,11 +20,16 @@ export function startApp(container: HTMLElement): void {
     const hot = import.meta.hot
     void import('./live-data').then(({ followLiveData }) => followLiveData(queryClient, hot))
   }
-  if (prerendered === null) {
-    renderAnew(container, createAppRouter(), queryClient)
-  } else {
-    void takeOver(container, prerendered, queryClient)
-  }
+  const locale = browserLocale()
+  void loadCatalogs(locale, SHARED_CATALOGS).then(() => {
+    activateLocale(locale)
+    // Pages are prerendered in the default language: in another, the app draws the page itself.
+    if (prerendered === null || locale !== DEFAULT_LOCALE) {
+      renderAnew(container, createAppRouter(), queryClient)
+    } else {
+      void takeOver(container, prerendered, queryClient)
+    }
+  })
 }
 
 /**
@@ -76,7 +84,9 @@ function appOf(router: ReturnType<typeof createAppRouter>, queryClient: QueryCli
     <StrictMode>
       <AppErrorBoundary>
         <AppProviders client={queryClient}>
-          <RouterProvider router={router} />
+          <LocaleRoot>
+            <RouterProvider router={router} />
+          </LocaleRoot>
         </AppProviders>
       </AppErrorBoundary>
     </StrictMode>
