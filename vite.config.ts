@@ -104,7 +104,7 @@ function prerender(): Plugin {
         root,
         configFile: false,
         logLevel: 'error',
-        plugins: [react()],
+        plugins: [react(), lingui()],
         define: { __BUILD_DATE__: JSON.stringify(buildDate()) },
         server: { middlewareMode: true, hmr: false, watch: null },
         appType: 'custom',
