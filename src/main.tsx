@@ -1,5 +1,10 @@
 import './app/app.css'
+import { applyTheme, readStoredTheme } from './app/theme'
 import { DEFAULT_LOCALE, browserLocale } from './i18n/locale'
+
+// The reader's light or dark choice, before anything else: the style sheet already follows the
+// system's setting, and the CSP allows no inline script in the page's head to do this sooner.
+applyTheme(readStoredTheme())
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element to render the dashboard into.')

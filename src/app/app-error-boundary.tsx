@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { t } from '../i18n/i18n'
 import { paths } from './paths'
 
 interface State {
@@ -26,11 +27,11 @@ export class AppErrorBoundary extends Component<{ children: ReactNode }, State> 
     return (
       <main className="site-main">
         <section className="notice notice--error" role="alert">
-          <h1>The dashboard stopped unexpectedly</h1>
-          <p>Something went wrong that the dashboard could not recover from on its own.</p>
+          <h1>{t('app.crash.title')}</h1>
+          <p>{t('app.crash.message')}</p>
           <p>
             <a className="button" href={paths.overview()}>
-              Start again
+              {t('app.crash.restart')}
             </a>
           </p>
         </section>

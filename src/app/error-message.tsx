@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { t } from '../i18n/i18n'
 import { paths } from './paths'
 
 export interface ErrorMessageProps {
@@ -16,15 +17,15 @@ export function ErrorMessage({ title, message, detail }: ErrorMessageProps) {
       <p>{message}</p>
       <div className="notice__actions">
         <button type="button" className="button" onClick={() => window.location.reload()}>
-          Reload the page
+          {t('app.error.reload')}
         </button>
         <Link className="button button--secondary" to={paths.overview()}>
-          Go to the overview
+          {t('app.goToOverview')}
         </Link>
       </div>
       {detail ? (
         <details className="notice__detail">
-          <summary>Technical details</summary>
+          <summary>{t('app.error.details')}</summary>
           <pre>{detail}</pre>
         </details>
       ) : null}

@@ -1,5 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createRoot } from 'react-dom/client'
+import { currentLocale, t } from '../i18n/i18n'
+import { LANGUAGE_TAGS } from '../i18n/locale'
 import { apiKeys } from '../queries/keys'
 import {
   LIVE_DATA_EVENT,
@@ -25,11 +27,14 @@ export interface LiveDataChannel {
 /** How long "Updated from the articles at …" stays on screen. */
 const UPDATED_NOTICE_MS = 8000
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-})
+/** "14:05:09", on the reader's clock. */
+function formatTime(iso: string): string {
+  return new Intl.DateTimeFormat(currentLocale() === 'zh' ? LANGUAGE_TAGS.zh : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).format(new Date(iso))
+}
 
 export interface LiveDataViewProps {
   running: boolean
@@ -41,22 +46,22 @@ export interface LiveDataViewProps {
 
 export function LiveDataView({ running, updated, failed }: LiveDataViewProps) {
   const notice = running
-    ? 'Reading the changed files…'
+    ? t('app.live.reading')
     : updated
-      ? `Updated from the articles at ${timeFormat.format(new Date(updated.at))}${updated.summary ? ` (${updated.summary})` : ''}.`
+      ? updated.summary
+        ? t('app.live.updatedWithSummary', {
+            time: formatTime(updated.at),
+            summary: updated.summary,
+          })
+        : t('app.live.updated', { time: formatTime(updated.at) })
       : null
   return (
     <>
       {failed ? (
-        <section
-          className="live-data-banner"
-          role="alert"
-          aria-label="The dashboard could not be updated"
-        >
+        <section className="live-data-banner" role="alert" aria-label={t('app.live.failedLabel')}>
           <div className="live-data-banner__inner">
             <p className="live-data-banner__title">
-              <strong>The dashboard could not be updated from the changed files.</strong> It still
-              shows the last good data. Fix:
+              <strong>{t('app.live.failedTitle')}</strong> {t('app.live.failedFix')}
             </p>
             <ul className="live-data-banner__problems">
               {failed.problems.map((problem, index) => (
@@ -66,8 +71,7 @@ export function LiveDataView({ running, updated, failed }: LiveDataViewProps) {
               ))}
             </ul>
             <p className="live-data-banner__hint">
-              Checked at {timeFormat.format(new Date(failed.at))}. Save the file again and the
-              dashboard updates by itself.
+              {t('app.live.checkedAt', { time: formatTime(failed.at) })}
             </p>
           </div>
         </section>

@@ -1,4 +1,5 @@
 import { PageShell } from './page-shell'
+import { t } from '../i18n/i18n'
 
 /**
  * A skeleton of a page while its data or code loads, so the layout does not jump and the reader
@@ -6,7 +7,7 @@ import { PageShell } from './page-shell'
  */
 export function PageLoading({
   shell = false,
-  label = 'Loading…',
+  label = t('app.loading'),
 }: {
   shell?: boolean
   label?: string

@@ -1,10 +1,24 @@
 import type { ReactNode } from 'react'
 import { Link, NavLink } from 'react-router'
 import { useReportCount } from '../export/report-count'
+import { t } from '../i18n/i18n'
+import { followLocale } from './follow-locale'
 import { HeaderControls } from './header-controls'
 import { paths } from './paths'
 
-export const APP_TITLE = 'CIIE District Dashboard'
+/** The dashboard's name, in the current language: the header's and every page title's end. */
+export function appTitle(): string {
+  return t('app.title')
+}
+
+/**
+ * appTitle() for modules that import it as a constant: it follows the language (a live binding,
+ * see followLocale). New code calls appTitle().
+ */
+export let APP_TITLE = 'CIIE District Dashboard'
+followLocale(() => {
+  APP_TITLE = appTitle()
+})
 
 /**
  * Header, main and footer around every page, error pages included, so a failure never leaves a
@@ -15,34 +29,32 @@ export function PageShell({ children }: { children: ReactNode }) {
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skipLink')}
       </a>
       <header className="site-header">
         <div className="site-header__inner">
           <div>
             <Link className="site-header__title" to={paths.overview()}>
-              {APP_TITLE}
+              {appTitle()}
             </Link>
-            <p className="site-header__tagline">
-              Shanghai districts and the China International Import Expo, as reported in the press
-            </p>
+            <p className="site-header__tagline">{t('app.tagline')}</p>
           </div>
-          <nav className="site-nav" aria-label="Main">
+          <nav className="site-nav" aria-label={t('app.nav.label')}>
             <NavLink to={paths.overview()} end>
-              Overview
+              {t('app.nav.overview')}
             </NavLink>
-            <NavLink to={paths.compare()}>Compare districts</NavLink>
-            <NavLink to={paths.sources()}>Sources</NavLink>
-            <NavLink to={paths.conflicts()}>Conflicts</NavLink>
-            <NavLink to={paths.analyze()}>Check an article</NavLink>
+            <NavLink to={paths.compare()}>{t('app.nav.compare')}</NavLink>
+            <NavLink to={paths.sources()}>{t('app.nav.sources')}</NavLink>
+            <NavLink to={paths.conflicts()}>{t('app.nav.conflicts')}</NavLink>
+            <NavLink to={paths.analyze()}>{t('app.nav.analyze')}</NavLink>
             <NavLink to={paths.report()}>
-              Report
+              {t('app.nav.report')}
               {reportCount > 0 ? (
                 <>
                   {/* Seen as "Report (3)", heard as "Report, 3 figures". */}
                   <span aria-hidden="true"> ({reportCount})</span>
                   <span className="visually-hidden">
-                    , {reportCount === 1 ? '1 figure' : `${reportCount} figures`}
+                    {t('app.nav.reportCount', { count: reportCount })}
                   </span>
                 </>
               ) : null}
@@ -55,10 +67,7 @@ export function PageShell({ children }: { children: ReactNode }) {
         {children}
       </main>
       <footer className="site-footer">
-        <p className="site-footer__inner">
-          Every number is read from a press article and shown with the sentence it came from.
-          Amounts are given in the currency the article used and are never converted.
-        </p>
+        <p className="site-footer__inner">{t('app.footer')}</p>
       </footer>
     </div>
   )

@@ -1,4 +1,5 @@
 import { describeError } from '../queries/query-error'
+import { t } from '../i18n/i18n'
 
 export interface QueryErrorNoticeProps {
   error: unknown
@@ -13,7 +14,7 @@ export interface QueryErrorNoticeProps {
 export function QueryErrorNotice({
   error,
   onRetry,
-  title = 'The data could not be loaded',
+  title = t('app.queryError.title'),
   variant = 'page',
 }: QueryErrorNoticeProps) {
   const { message, detail } = describeError(error)
@@ -24,12 +25,12 @@ export function QueryErrorNotice({
       <p>{message}</p>
       <div className="notice__actions">
         <button type="button" className="button" onClick={onRetry}>
-          Try again
+          {t('app.queryError.retry')}
         </button>
       </div>
       {detail ? (
         <details className="notice__detail">
-          <summary>Technical details</summary>
+          <summary>{t('app.error.details')}</summary>
           <pre>{detail}</pre>
         </details>
       ) : null}

@@ -1,4 +1,5 @@
 import { isRouteErrorResponse, useRouteError } from 'react-router'
+import { t } from '../i18n/i18n'
 import { ErrorMessage } from './error-message'
 import { PageShell } from './page-shell'
 
@@ -12,8 +13,8 @@ function RouteErrorMessage() {
   const error = useRouteError()
   return (
     <ErrorMessage
-      title="This page could not be shown"
-      message="Something went wrong while drawing this page. Reloading usually helps; if it does not, start again from the overview."
+      title={t('app.routeError.title')}
+      message={t('app.routeError.message')}
       detail={describeRouteError(error)}
     />
   )

@@ -13,10 +13,14 @@ import { RootRouteError, RouteError } from './route-error'
  * The pathless child carries an error element so a failing page keeps the header and footer;
  * the root one catches a failure of the layout itself.
  */
-/** A view's lazy route: its module and its message catalog (in the current language) together. */
-function view(catalog: CatalogName, load: () => Promise<ComponentType>) {
+/** A view's lazy route: its module and its message catalogs (in the current language) together. */
+function view(
+  catalog: CatalogName | ReadonlyArray<CatalogName>,
+  load: () => Promise<ComponentType>,
+) {
+  const catalogs = typeof catalog === 'string' ? [catalog] : catalog
   return async () => {
-    const [Component] = await Promise.all([load(), loadCatalogs(currentLocale(), [catalog])])
+    const [Component] = await Promise.all([load(), loadCatalogs(currentLocale(), catalogs)])
     return { Component }
   }
 }
@@ -33,7 +37,12 @@ export const routes: RouteObject[] = [
         children: [
           {
             index: true,
-            lazy: view('overview', async () => (await import('../routes/overview')).OverviewPage),
+            // The overview draws the edition view's chart by district and its coverage figure,
+            // whose words are in the edition catalog.
+            lazy: view(
+              ['overview', 'edition'],
+              async () => (await import('../routes/overview')).OverviewPage,
+            ),
           },
           {
             path: routePatterns.district,

@@ -10,15 +10,15 @@ import {
   type BarShapeProps,
   type YAxisTickContentProps,
 } from 'recharts'
-import { NOT_REPORTED } from '../app/format'
+import { t } from '../i18n/i18n'
 import { AXIS_STROKE, GRID_STROKE, XNumberTick } from './chart-axes'
 import { ChartMark, ConflictTspans, conflictWidth } from './chart-mark'
 import { clamp, estimateTextWidth, niceTicks, truncateToWidth } from './chart-text'
 import { ChartRenderersProvider, stableBarShape, stableYTick } from './chart-renderers'
 import { ChartTooltip, useChartTooltip } from './chart-tooltip'
 import type { ChartValue } from './chart-types'
-import { ROVING_HINT, ROVING_ROOT, useRovingFocus } from './roving-focus'
-import { textColorOn } from './contrast'
+import { rovingHint, ROVING_ROOT, useRovingFocus } from './roving-focus'
+import { markColorVars } from './district-colors'
 import { useContainerWidth } from './use-container-width'
 import { useStableValue } from './use-stable-value'
 import './charts.css'
@@ -174,13 +174,13 @@ export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarC
         {...markEvents}
       >
         <text
-          className="chart-value-label"
+          className={`chart-value-label${inside ? ' chart-value-label--inside' : ''}`}
           x={labelX}
           y={middle}
           dy="0.35em"
           textAnchor={inside ? 'end' : 'start'}
           fontSize={VALUE_FONT}
-          style={inside ? { fill: textColorOn(value.color) } : undefined}
+          style={inside ? markColorVars(value.color) : undefined}
         >
           {value.display}
           {value.conflict ? <ConflictTspans /> : null}
@@ -255,7 +255,7 @@ export function BarChart({ values, onSelect, width, domainMax, ariaLabel }: BarC
       </div>
       {onSelect ? (
         <p id={hintId} hidden>
-          {ROVING_HINT}
+          {rovingHint()}
         </p>
       ) : null}
     </div>
@@ -307,7 +307,7 @@ function NotReportedRows({ values }: { values: ChartValue[] }) {
             fontSize={VALUE_FONT}
             data-key={value.key}
           >
-            {NOT_REPORTED}
+            {t('charts.notReported')}
           </text>
         )
       })}

@@ -1,11 +1,11 @@
-import { NOT_REPORTED } from '../app/format'
+import { t } from '../i18n/i18n'
 
 /** "⚠" with the words "sources disagree" for assistive technology, inside an HTML cell. */
 export function ConflictText() {
   return (
     <>
       <span aria-hidden="true"> ⚠</span>
-      <span className="chart-visually-hidden"> sources disagree</span>
+      <span className="chart-visually-hidden"> {t('charts.conflict.spoken')}</span>
     </>
   )
 }
@@ -15,7 +15,7 @@ export function NotReportedCell({ className }: { className: string }) {
   return (
     <span className={className}>
       <span aria-hidden="true">—</span>
-      <span className="chart-visually-hidden">{NOT_REPORTED}</span>
+      <span className="chart-visually-hidden">{t('charts.notReported')}</span>
     </span>
   )
 }

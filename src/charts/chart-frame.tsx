@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react'
 import type { ChartTable } from './chart-types'
 import { ExportMenu } from '../export/export-menu'
+import { t } from '../i18n/i18n'
 import type { FigureSpec } from '../export/figure-spec'
 import './charts.css'
 
@@ -62,7 +63,7 @@ export function ChartFrame({
           aria-controls={bodyId}
           onClick={() => setShowTable((shown) => !shown)}
         >
-          {showTable ? 'Show chart' : 'Show data as table'}
+          {showTable ? t('charts.frame.showChart') : t('charts.frame.showTable')}
         </button>
       </div>
       <div className="chart-frame__body" id={bodyId}>

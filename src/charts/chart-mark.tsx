@@ -1,5 +1,7 @@
 import type { KeyboardEvent, ReactNode } from 'react'
+import { t } from '../i18n/i18n'
 import type { TooltipTrigger } from './chart-tooltip'
+import { markColorVars } from './district-colors'
 import type { ChartValue } from './chart-types'
 import type { RovingFocus } from './roving-focus'
 
@@ -103,6 +105,7 @@ export function ChartMark({
         width={Math.max(0, bar.width)}
         height={Math.max(0, bar.height)}
         fill={value.color}
+        style={markColorVars(value.color)}
       />
       {highlighted ? (
         <rect
@@ -137,7 +140,7 @@ export function ConflictTspans({ glyph = true }: { glyph?: boolean }) {
         </tspan>
       ) : null}
       <tspan className="chart-sr-svg" fontSize={0} fillOpacity={0}>
-        {' sources disagree'}
+        {` ${t('charts.conflict.spoken')}`}
       </tspan>
     </>
   )

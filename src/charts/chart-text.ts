@@ -1,10 +1,13 @@
+import { currentLocale } from '../i18n/i18n'
+import { LANGUAGE_TAGS } from '../i18n/locale'
+import { withCjkFonts } from '../export/fonts'
+
 /**
  * Text sizing for SVG labels. Charts place labels before the browser has laid them out. In a
  * browser the text is measured on an OffscreenCanvas in the page's font; where there is none
  * (jsdom, old browsers) widths are estimated from the advance widths of DejaVu Sans, the widest
  * of the usual system fonts, so an estimate errs on the side of room.
  */
-
 const NARROW = 0.3 // i j l I ' . , : ; ! | and space
 const DIGIT = 0.64
 const LOWER = 0.61
@@ -61,7 +64,8 @@ function measure(text: string, fontSize: number, bold: boolean): number | null {
       typeof OffscreenCanvas === 'undefined' || typeof document === 'undefined'
         ? null
         : new OffscreenCanvas(1, 1).getContext('2d')
-    if (measuringContext) measuringFamily = getComputedStyle(document.body).fontFamily
+    if (measuringContext)
+      measuringFamily = withCjkFonts(getComputedStyle(document.body).fontFamily || 'sans-serif')
   }
   if (!measuringContext || !measuringFamily) return null
   const font = `${bold ? '600 ' : ''}${fontSize}px ${measuringFamily}`
@@ -79,19 +83,28 @@ export function estimateTextWidth(text: string, fontSize: number, bold = false):
   return measure(text, fontSize, bold) ?? estimateFromTable(text, fontSize, bold)
 }
 
-const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 })
+const compactFormats = new Map<string, Intl.NumberFormat>()
 
-/** Axis ticks only: 1200000 -> "1.2M", 30000 -> "30K", 80 -> "80". Labels use `display`. */
+/**
+ * Axis ticks only, in the current language: 1200000 -> "1.2M" or "120万", 30000 -> "30K" or
+ * "3万", 80 -> "80". Labels use `display`.
+ */
 export function formatAxisTick(value: number): string {
-  return compact.format(value)
+  const tag = LANGUAGE_TAGS[currentLocale()]
+  let format = compactFormats.get(tag)
+  if (!format) {
+    format = new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 })
+    compactFormats.set(tag, format)
+  }
+  return format.format(value)
 }
 
 /**
- * "6th (2023)" -> { main: '6th', detail: '2023' }; a label without a bracket keeps it all in
+ * "6th (2023)" -> { main: '6th', detail: '2023' }, "第六届（2023）" alike; a label without a bracket keeps it all in
  * `main`. Used to break edition labels over two lines or to shorten them.
  */
 export function splitCategoryLabel(label: string): { main: string; detail: string | null } {
-  const match = /^(.*?)\s*\(([^()]*)\)$/.exec(label)
+  const match = /^(.*?)\s*[(（]([^()（）]*)[)）]$/.exec(label)
   if (!match?.[1] || match[2] === undefined) return { main: label, detail: null }
   return { main: match[1], detail: match[2] }
 }
@@ -116,10 +129,31 @@ export function fitCategoryLabel(
   return [main]
 }
 
+/** Han characters and CJK punctuation: Chinese has no spaces, a line may break between them. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u
+/** Closing punctuation never starts a line ("，" stays with the character before it). */
+const NO_LINE_START = /^[，。、：；！？）」』》%]/u
+
+/** Every way to put `text` on two lines: at a space, or between two CJK characters. */
+function lineBreaks(text: string): Array<[string, string]> {
+  const chars = Array.from(text)
+  const breaks: Array<[string, string]> = []
+  for (let i = 1; i < chars.length; i++) {
+    const before = chars[i - 1] ?? ''
+    const after = chars[i] ?? ''
+    if (after === ' ') continue
+    const rest = chars.slice(i).join('')
+    if (before === ' ') breaks.push([chars.slice(0, i - 1).join(''), rest])
+    else if ((CJK.test(before) || CJK.test(after)) && !NO_LINE_START.test(rest))
+      breaks.push([chars.slice(0, i).join(''), rest])
+  }
+  return breaks
+}
+
 /**
- * A value label (bold) over a column of `room` px: one line if it fits, else split at a space into
- * the two lines that fit best, else null (the tooltip and the table still have it). `extra` is
- * room taken after the last line, e.g. by the conflict mark.
+ * A value label (bold) over a column of `room` px: one line if it fits, else split at a space or
+ * between Chinese characters into the two lines that fit best, else null (the tooltip and the
+ * table still have it). `extra` is room taken after the last line, e.g. by the conflict mark.
  */
 export function fitValueLabel(
   text: string,
@@ -130,12 +164,9 @@ export function fitValueLabel(
   const width = (line: string, last: boolean) =>
     estimateTextWidth(line, fontSize, true) + (last ? extra : 0)
   if (width(text, true) <= room) return [text]
-  const words = text.split(' ')
   let best: string[] | null = null
   let bestWidth = Infinity
-  for (let i = 1; i < words.length; i++) {
-    const first = words.slice(0, i).join(' ')
-    const second = words.slice(i).join(' ')
+  for (const [first, second] of lineBreaks(text)) {
     const widest = Math.max(width(first, false), width(second, true))
     if (widest <= room && widest < bestWidth) {
       best = [first, second]

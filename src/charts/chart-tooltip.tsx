@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { t } from '../i18n/i18n'
 import type { TooltipAnchor } from './chart-mark'
 
 /** How a tooltip was opened: the hint names the matching way to open the evidence. */
@@ -112,12 +113,14 @@ export function ChartTooltip({
       <div className="chart-tooltip__title">{title}</div>
       {detail ? <div className="chart-tooltip__detail">{detail}</div> : null}
       <div className="chart-tooltip__value">{value}</div>
-      {conflict ? <div className="chart-tooltip__conflict">⚠ Sources disagree</div> : null}
+      {conflict ? (
+        <div className="chart-tooltip__conflict">{t('charts.tooltip.conflict')}</div>
+      ) : null}
       {onSelect ? (
         <div className="chart-tooltip__hint">
           {tooltip.via === 'focus'
-            ? 'Enter for the evidence · arrow keys for other values'
-            : 'Click for the evidence'}
+            ? t('charts.tooltip.hintKeyboard')
+            : t('charts.tooltip.hintPointer')}
         </div>
       ) : null}
     </div>

@@ -10,7 +10,7 @@ import {
   type BarShapeProps,
   type XAxisTickContentProps,
 } from 'recharts'
-import { NOT_REPORTED } from '../app/format'
+import { t } from '../i18n/i18n'
 import {
   AXIS_STROKE,
   CATEGORY_LINE_HEIGHT,
@@ -31,7 +31,7 @@ import {
 import { ChartRenderersProvider, stableBarShape, stableXTick } from './chart-renderers'
 import { ChartTooltip, useChartTooltip } from './chart-tooltip'
 import type { ChartValue } from './chart-types'
-import { ROVING_HINT, ROVING_ROOT, useRovingFocus } from './roving-focus'
+import { rovingHint, ROVING_ROOT, useRovingFocus } from './roving-focus'
 import { useContainerWidth } from './use-container-width'
 import { useStableValue } from './use-stable-value'
 import './charts.css'
@@ -293,7 +293,7 @@ export function ColumnChart({
       </div>
       {onSelect ? (
         <p id={hintId} hidden>
-          {ROVING_HINT}
+          {rovingHint()}
         </p>
       ) : null}
     </div>
@@ -316,7 +316,7 @@ function NotReportedColumns({
   const xScale = useXAxisScale()
   const area = usePlotArea()
   if (!xScale || !area) return null
-  const textWidth = estimateTextWidth(NOT_REPORTED, fontSize)
+  const textWidth = estimateTextWidth(t('charts.notReported'), fontSize)
   const across = textWidth <= band - 4
   const upright = !across && textWidth <= area.height - 8
   const baseline = area.y + area.height
@@ -337,7 +337,7 @@ function NotReportedColumns({
               fontSize={fontSize}
               data-key={value.key}
             >
-              {NOT_REPORTED}
+              {t('charts.notReported')}
             </text>
           )
         }
@@ -353,7 +353,7 @@ function NotReportedColumns({
               fontSize={fontSize}
               data-key={value.key}
             >
-              {NOT_REPORTED}
+              {t('charts.notReported')}
             </text>
           )
         }
@@ -369,7 +369,7 @@ function NotReportedColumns({
           >
             <tspan aria-hidden="true">–</tspan>
             <tspan fontSize={0} fillOpacity={0}>
-              {` ${NOT_REPORTED}`}
+              {` ${t('charts.notReported')}`}
             </tspan>
           </text>
         )

@@ -1,5 +1,6 @@
 import { useId } from 'react'
-import { ROVING_HINT, ROVING_ROOT, useRovingFocus, type RovingFocus } from './roving-focus'
+import { t } from '../i18n/i18n'
+import { rovingHint, ROVING_ROOT, useRovingFocus, type RovingFocus } from './roving-focus'
 import './charts.css'
 
 export interface CoverageCell {
@@ -43,7 +44,7 @@ export function CoverageGrid({ caption, rows, columns, cell, onSelect }: Coverag
     <div className="chart-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       {onSelect ? (
         <p id={hintId} hidden>
-          {ROVING_HINT}
+          {rovingHint()}
         </p>
       ) : null}
       <table className="coverage-grid" {...ROVING_ROOT}>
@@ -100,7 +101,7 @@ function CoverageCellContent({
     return (
       <span className="coverage-cell coverage-cell--empty">
         <span aria-hidden="true">·</span>
-        <span className="chart-visually-hidden">none</span>
+        <span className="chart-visually-hidden">{t('charts.coverage.none')}</span>
       </span>
     )
   }
@@ -109,7 +110,9 @@ function CoverageCellContent({
     <>
       <span className="coverage-cell__text">
         <span className="coverage-cell__count">{coverage.count}</span>
-        <span className="coverage-cell__total"> of {coverage.total}</span>
+        <span className="coverage-cell__total">
+          {t('charts.coverage.ofTotal', { total: coverage.total })}
+        </span>
       </span>
       <span className="coverage-cell__meter" aria-hidden="true">
         <span className="coverage-cell__meter-fill" style={{ width: `${share * 100}%` }} />

@@ -8,6 +8,8 @@ import './charts.css'
  * small multiples, so a chart is drawn before it is scrolled into view.
  */
 export const DRAW_AHEAD_PX = 600
+/** The IntersectionObserver margin for DRAW_AHEAD_PX above and below the screen. */
+const DRAW_AHEAD_MARGIN = `${DRAW_AHEAD_PX}px 0px`
 
 export interface DeferredChartProps {
   /** The chart's height: the placeholder takes it, so nothing moves when the chart is drawn. */
@@ -52,7 +54,7 @@ export function DeferredChart({ height, children }: DeferredChartProps) {
           setPlacement((current) => ({ near: true, width: current?.width ?? null }))
           intersection?.disconnect()
         },
-        { rootMargin: `${DRAW_AHEAD_PX}px 0px` },
+        { rootMargin: DRAW_AHEAD_MARGIN },
       )
       intersection.observe(node)
     }

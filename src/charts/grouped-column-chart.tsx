@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { t } from '../i18n/i18n'
 import {
   Bar,
   CartesianGrid,
@@ -21,7 +22,7 @@ import { clamp, estimateTextWidth, fitCategoryLabel, formatAxisTick, niceTicks }
 import { ChartRenderersProvider, stableBarShape, stableXTick } from './chart-renderers'
 import { ChartTooltip, useChartTooltip } from './chart-tooltip'
 import type { ChartValue } from './chart-types'
-import { ROVING_HINT, ROVING_ROOT, useRovingFocus } from './roving-focus'
+import { rovingHint, ROVING_ROOT, useRovingFocus } from './roving-focus'
 import { Legend } from './legend'
 import { useContainerWidth } from './use-container-width'
 import { useStableValue } from './use-stable-value'
@@ -257,13 +258,14 @@ export function GroupedColumnChart({
       </div>
       {chartWidth > available + 1 ? (
         <p className="chart-scroll-hint">
-          <span aria-hidden="true">↔ </span>Scroll the chart sideways to see every group.
+          <span aria-hidden="true">↔ </span>
+          {t('charts.grouped.scrollHint')}
         </p>
       ) : null}
       <Legend items={series} />
       {onSelect ? (
         <p id={hintId} hidden>
-          {ROVING_HINT}
+          {rovingHint()}
         </p>
       ) : null}
     </div>

@@ -1,7 +1,8 @@
 import { useId } from 'react'
+import { t } from '../i18n/i18n'
 import { ConflictText, NotReportedCell } from './cell-marks'
 import type { ChartValue } from './chart-types'
-import { ROVING_HINT, ROVING_ROOT, useRovingFocus, type RovingFocus } from './roving-focus'
+import { rovingHint, ROVING_ROOT, useRovingFocus, type RovingFocus } from './roving-focus'
 import { textColorOn } from './contrast'
 import './charts.css'
 
@@ -82,18 +83,18 @@ export function HeatTable({ caption, rows, columns, cell, onSelect }: HeatTableP
       </div>
       {columns.length > 2 ? (
         <p className="chart-scroll-hint heat-scroll-hint">
-          <span aria-hidden="true">↔ </span>On a narrow screen, scroll the table sideways to see
-          every column.
+          <span aria-hidden="true">↔ </span>
+          {t('charts.heat.scrollHint')}
         </p>
       ) : null}
       {onSelect ? (
         <p id={hintId} hidden>
-          {ROVING_HINT}
+          {rovingHint()}
         </p>
       ) : null}
       {largest ? (
         <p className="heat-key">
-          <span>Shading: share of the largest value ({largest.display}), lower</span>
+          <span>{t('charts.heat.keyLower', { largest: largest.display })}</span>
           {HEAT_SHADES.map((shade) => (
             <span
               key={shade}
@@ -102,7 +103,7 @@ export function HeatTable({ caption, rows, columns, cell, onSelect }: HeatTableP
               aria-hidden="true"
             />
           ))}
-          <span>higher</span>
+          <span>{t('charts.heat.keyHigher')}</span>
         </p>
       ) : null}
     </div>

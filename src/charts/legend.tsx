@@ -1,3 +1,5 @@
+import { t } from '../i18n/i18n'
+import { markColorVars } from './district-colors'
 import './charts.css'
 
 export interface LegendItem {
@@ -7,14 +9,14 @@ export interface LegendItem {
 }
 
 /** An HTML legend: a colour swatch and a name per entry, wrapping onto as many lines as needed. */
-export function Legend({ items, label = 'Legend' }: { items: LegendItem[]; label?: string }) {
+export function Legend({ items, label }: { items: LegendItem[]; label?: string }) {
   return (
-    <ul className="chart-legend" aria-label={label}>
+    <ul className="chart-legend" aria-label={label ?? t('charts.legend.label')}>
       {items.map((item) => (
         <li key={item.key} className="chart-legend__item">
           <span
             className="chart-legend__swatch"
-            style={{ backgroundColor: item.color }}
+            style={markColorVars(item.color)}
             aria-hidden="true"
           />
           {item.label}

@@ -1,4 +1,5 @@
 import { useState, type KeyboardEvent } from 'react'
+import { t } from '../i18n/i18n'
 
 /**
  * One Tab stop per chart (a roving tabindex): the chart's values are reached with the arrow keys,
@@ -18,7 +19,7 @@ export interface RovingItem {
 export const ROVING_ROOT = { 'data-roving-root': '' } as const
 
 /** Keyboard help for assistive technology, given as the description of each value. */
-export const ROVING_HINT = 'Arrow keys move between values; Enter opens the evidence.'
+export const rovingHint = () => t('charts.roving.hint')
 
 /**
  * The key focus moves to from `from` on `key`, or undefined when `key` does not move focus.

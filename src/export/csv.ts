@@ -1,25 +1,33 @@
+import { t } from '../i18n/i18n'
 import type { Aggregate, Qualifier, Unit } from '../pipeline/schema'
 
 /**
  * The data behind a chart as CSV for Excel and other tools: one row per district × edition ×
  * metric. RFC 4180 (CRLF line ends, fields with a comma, quote or line break in double quotes,
  * quotes doubled) and a UTF-8 byte-order mark, so Excel reads Chinese names correctly.
+ *
+ * The header row and the yes/no column are in the language of the export, like the names and
+ * the values as written. Ids, numbers, units and qualifiers stay codes ("USD", "more_than") in
+ * both, so a spreadsheet or script reads either language's file the same way.
  */
 
-export const CSV_COLUMNS = [
-  'district_id',
-  'district',
-  'edition',
-  'edition_label',
-  'metric_key',
-  'metric',
-  'value',
-  'unit',
-  'qualifier',
-  'value_as_reported',
-  'sources',
-  'sources_disagree',
-] as const
+/** The header row in the current language: district_id, district, … or 区代码, 区, … */
+export function csvColumns(): Array<string> {
+  return [
+    t('export.csv.districtId'),
+    t('export.csv.district'),
+    t('export.csv.edition'),
+    t('export.csv.editionLabel'),
+    t('export.csv.metricKey'),
+    t('export.csv.metric'),
+    t('export.csv.value'),
+    t('export.csv.unit'),
+    t('export.csv.qualifier'),
+    t('export.csv.valueAsReported'),
+    t('export.csv.sources'),
+    t('export.csv.sourcesDisagree'),
+  ]
+}
 
 export interface CsvRow {
   districtId: string
@@ -48,9 +56,11 @@ export function csvField(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-/** The file's text, header first, BOM included. */
+/** The file's text, header first, BOM included, in the current language. */
 export function toCsv(rows: ReadonlyArray<CsvRow>): string {
-  const lines = [CSV_COLUMNS.join(',')]
+  const lines = [csvColumns().map(csvField).join(',')]
+  const yes = t('export.csv.yes')
+  const no = t('export.csv.no')
   for (const row of rows) {
     lines.push(
       [
@@ -65,7 +75,7 @@ export function toCsv(rows: ReadonlyArray<CsvRow>): string {
         row.qualifier,
         row.display,
         row.sources,
-        row.conflict ? 'yes' : 'no',
+        row.conflict ? yes : no,
       ]
         .map(csvField)
         .join(','),

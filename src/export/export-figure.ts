@@ -1,4 +1,6 @@
+import { t } from '../i18n/i18n'
 import { toCsv } from './csv'
+import { withCjkFonts } from './fonts'
 import type { ExportFile } from './download'
 import type { FigureSpec } from './figure-spec'
 import { layoutFigure, type FigureLayout } from './figure-layout'
@@ -14,13 +16,17 @@ import { canvasTextMeasurer, estimateTextWidth, type MeasureText } from './text-
 
 export { downloadFile, type ExportFile } from './download'
 
-const FALLBACK_FONT = "system-ui, 'Segoe UI', Roboto, Arial, 'Noto Sans', sans-serif"
+const FALLBACK_FONT = withCjkFonts("system-ui, 'Segoe UI', Roboto, Arial, 'Noto Sans', sans-serif")
 let measurer: { family: string; measure: MeasureText } | null = null
 
-/** The page's font, so the figure looks like the page (computed, not a stylesheet reference). */
+/**
+ * The page's font, so the figure looks like the page (computed, not a stylesheet reference),
+ * with the CJK fonts before its generic fallback so Chinese is drawn and measured in one of them.
+ */
 export function pageFontFamily(): string {
   if (typeof document === 'undefined' || !document.body) return FALLBACK_FONT
-  return getComputedStyle(document.body).fontFamily || FALLBACK_FONT
+  const family = getComputedStyle(document.body).fontFamily
+  return family ? withCjkFonts(family) : FALLBACK_FONT
 }
 
 function measureFor(family: string): MeasureText {
@@ -81,13 +87,13 @@ export type CopyResult = { copied: true } | { copied: false; reason: string }
 export async function copyPngToClipboard(png: Promise<Blob>): Promise<CopyResult> {
   if (typeof ClipboardItem === 'undefined' || !navigator.clipboard?.write) {
     png.catch(() => undefined)
-    return { copied: false, reason: 'This browser cannot copy images.' }
+    return { copied: false, reason: t('export.copy.unsupported') }
   }
   try {
     // A promise in the ClipboardItem keeps the user gesture alive in Safari while the PNG renders.
     await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })])
     return { copied: true }
   } catch {
-    return { copied: false, reason: 'The browser did not allow copying the image.' }
+    return { copied: false, reason: t('export.copy.refused') }
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
 import type { FigureSpec } from './figure-spec'
-import { PRESETS, PRESET_IDS, isPresetId, type PresetId } from './presets'
+import { t } from '../i18n/i18n'
+import { PRESET_IDS, isPresetId, presetHint, presetLabel, type PresetId } from './presets'
 import './export-menu.css'
 
 /**
@@ -23,13 +24,22 @@ export interface ExportMenuProps {
 const PRESET_STORAGE_KEY = 'ciie-dashboard.export-preset'
 /** The list's min-width in export-menu.css (15rem). */
 const MENU_MIN_WIDTH_PX = 240
-const ACTIONS: ReadonlyArray<{ action: ExportAction; label: string }> = [
-  { action: 'png', label: 'Download PNG' },
-  { action: 'svg', label: 'Download SVG' },
-  { action: 'csv', label: 'Download CSV' },
-  { action: 'copy', label: 'Copy image' },
-  { action: 'report', label: 'Add to report' },
-]
+const ACTIONS: ReadonlyArray<ExportAction> = ['png', 'svg', 'csv', 'copy', 'report']
+
+function actionLabel(action: ExportAction): string {
+  switch (action) {
+    case 'png':
+      return t('export.action.png')
+    case 'svg':
+      return t('export.action.svg')
+    case 'csv':
+      return t('export.action.csv')
+    case 'copy':
+      return t('export.action.copy')
+    case 'report':
+      return t('export.action.report')
+  }
+}
 
 function storedPreset(): PresetId {
   try {
@@ -53,7 +63,11 @@ interface Status {
   text: string
 }
 
-export function ExportMenu({ figure, label = 'Export', ariaLabel }: ExportMenuProps) {
+export function ExportMenu({
+  figure,
+  label = t('export.menu.button'),
+  ariaLabel,
+}: ExportMenuProps) {
   const [open, setOpen] = useState(false)
   const [preset, setPreset] = useState<PresetId>(storedPreset)
   const [busy, setBusy] = useState(false)
@@ -113,13 +127,18 @@ export function ExportMenu({ figure, label = 'Export', ariaLabel }: ExportMenuPr
   const run = async (action: ExportAction) => {
     close(true)
     setBusy(true)
-    setStatus({ tone: 'info', text: action === 'report' ? 'Adding…' : 'Preparing…' })
+    setStatus({
+      tone: 'info',
+      text: action === 'report' ? t('export.status.adding') : t('export.status.preparing'),
+    })
     try {
       setStatus(await timedExport(action, figure, preset, screenWidthOf(buttonRef.current)))
     } catch (error) {
       setStatus({
         tone: 'error',
-        text: `The export failed: ${error instanceof Error ? error.message : String(error)}. Please try again.`,
+        text: t('export.status.failed', {
+          reason: error instanceof Error ? error.message : String(error),
+        }),
       })
     } finally {
       setBusy(false)
@@ -159,20 +178,23 @@ export function ExportMenu({ figure, label = 'Export', ariaLabel }: ExportMenuPr
           ref={menuRef}
           id={menuId}
           role="menu"
-          aria-label={`${ariaLabel ?? label} options`}
+          aria-label={t('export.menu.options', { label: ariaLabel ?? label })}
           className={`export-menu__list${alignStart ? ' export-menu__list--start' : ''}`}
           onKeyDown={onMenuKeyDown}
         >
-          <div role="group" aria-label="Image size" className="export-menu__group">
+          <div role="group" aria-label={t('export.menu.size')} className="export-menu__group">
             <p className="export-menu__heading" aria-hidden="true">
-              Image size
+              {t('export.menu.size')}
             </p>
             {PRESET_IDS.map((id) => (
               <div
                 key={id}
                 role="menuitemradio"
                 aria-checked={preset === id}
-                aria-label={`${PRESETS[id].label}, ${presetHint(id)}`}
+                aria-label={t('export.menu.sizeItem', {
+                  size: presetLabel(id),
+                  hint: presetHint(id),
+                })}
                 tabIndex={-1}
                 className="export-menu__item export-menu__item--radio"
                 onClick={() => choosePreset(id)}
@@ -187,13 +209,13 @@ export function ExportMenu({ figure, label = 'Export', ariaLabel }: ExportMenuPr
                 <span className="export-menu__check" aria-hidden="true">
                   {preset === id ? '✓' : ''}
                 </span>
-                {PRESETS[id].label}
+                {presetLabel(id)}
                 <span className="export-menu__hint">{presetHint(id)}</span>
               </div>
             ))}
           </div>
           <div role="separator" className="export-menu__separator" />
-          {ACTIONS.map(({ action, label: text }) => (
+          {ACTIONS.map((action) => (
             <div
               key={action}
               role="menuitem"
@@ -207,7 +229,7 @@ export function ExportMenu({ figure, label = 'Export', ariaLabel }: ExportMenuPr
                 }
               }}
             >
-              {text}
+              {actionLabel(action)}
             </div>
           ))}
         </div>
@@ -220,13 +242,6 @@ export function ExportMenu({ figure, label = 'Export', ariaLabel }: ExportMenuPr
       </p>
     </div>
   )
-}
-
-function presetHint(id: PresetId): string {
-  const p = PRESETS[id]
-  if (id === 'document') return 'A4 width'
-  if (p.width === null) return '2× sharper'
-  return `${p.width * p.scale} × ${(p.height ?? 0) * p.scale}`
 }
 
 /** The chart's width on the page: the figure the menu belongs to. */
@@ -255,18 +270,18 @@ async function runExport(
     const count = addToReport(spec)
     return {
       tone: 'info',
-      text: `Added to the report (${count} ${count === 1 ? 'figure' : 'figures'}). Open Report in the menu at the top to see it.`,
+      text: t('export.status.added', { count }),
     }
   }
   if (action === 'copy') {
     const png = figure().then((spec) => exporter.figurePngFile(spec, preset, screenWidth))
     const result = await exporter.copyPngToClipboard(png.then((file) => file.blob))
-    if (result.copied) return { tone: 'info', text: 'Image copied. Paste it into your document.' }
+    if (result.copied) return { tone: 'info', text: t('export.status.copied') }
     const file = await png
     exporter.downloadFile(file)
     return {
       tone: 'error',
-      text: `${result.reason} The image was downloaded instead: ${file.fileName}.`,
+      text: t('export.status.copyFallback', { reason: result.reason, file: file.fileName }),
     }
   }
   const spec = await figure()
@@ -277,5 +292,5 @@ async function runExport(
         ? exporter.figureSvgFile(spec, preset, screenWidth)
         : exporter.figureCsvFile(spec)
   exporter.downloadFile(file)
-  return { tone: 'info', text: `Downloaded ${file.fileName}.` }
+  return { tone: 'info', text: t('export.status.downloaded', { file: file.fileName }) }
 }

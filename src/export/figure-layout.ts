@@ -1,3 +1,5 @@
+import { currentLocale } from '../i18n/i18n'
+import { LANGUAGE_TAGS } from '../i18n/locale'
 import type { FigureChart, FigureSpec } from './figure-spec'
 import { layoutBars } from './layout/bars'
 import { chartMarks, type ChartArea, type ChartContext, type ChartDrawing } from './layout/chart'
@@ -9,7 +11,7 @@ import {
   textBlock,
   type Block,
 } from './layout/frame'
-import { SHOWN_AS_TABLE, groupedAsMatrix, layoutGrouped } from './layout/grouped'
+import { groupedAsMatrix, layoutGrouped, shownAsTable } from './layout/grouped'
 import { layoutMatrix } from './layout/matrix'
 import { layoutPanels } from './layout/panels'
 import { Scene } from './layout/scene'
@@ -63,7 +65,7 @@ export function layoutFigure(
         composeAtDensities(
           { ...spec, legend: [] },
           groupedAsMatrix(spec.chart),
-          [SHOWN_AS_TABLE],
+          [shownAsTable()],
           size,
           measured,
         )
@@ -250,6 +252,8 @@ function render(
       width: width * scale,
       height: height * scale,
       viewBox: `0 0 ${width} ${height}`,
+      // The language picks the glyph forms of Han characters (Simplified Chinese, not Japanese).
+      lang: LANGUAGE_TAGS[currentLocale()],
       'font-family': options.fontFamily,
     },
     [el('title', {}, [spec.title]), el('desc', {}, [spec.subtitle]), ...page.nodes],

@@ -1,3 +1,4 @@
+import { t } from '../i18n/i18n'
 import type { PngJob, PngJobResult } from './png-worker'
 
 /**
@@ -100,11 +101,11 @@ async function drawToPng(image: HTMLImageElement, width: number, height: number)
   canvas.width = width
   canvas.height = height
   const context = canvas.getContext('2d')
-  if (!context) throw new Error('This browser cannot draw images (no canvas).')
+  if (!context) throw new Error(t('export.png.noCanvas'))
   paint(context, image, width, height)
   return new Promise<Blob>((resolve, reject) =>
     canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded.'))),
+      (blob) => (blob ? resolve(blob) : reject(new Error(t('export.png.notEncoded')))),
       'image/png',
     ),
   )

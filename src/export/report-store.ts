@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react'
 import { z } from 'zod'
+import { t } from '../i18n/i18n'
 import { FigureSpecSchema, type FigureSpec } from './figure-spec'
 import { publishReportCount, REPORT_STORAGE_KEY, resetReportCountCache } from './report-count'
 
@@ -82,8 +83,7 @@ function commit(items: ReadonlyArray<ReportItem>, unreadable = current().unreada
   try {
     storage()?.setItem(REPORT_STORAGE_KEY, JSON.stringify(items))
   } catch {
-    storageError =
-      'The browser did not let the report be saved, so it will be lost on reload. Private browsing or full storage can cause this.'
+    storageError = t('export.report.notSaved')
   }
   state = { items, unreadable, storageError }
   for (const listener of listeners) listener()

@@ -1,4 +1,5 @@
 import { ApiError } from '../api/client'
+import { t } from '../i18n/i18n'
 
 /** How many times a failed read is tried again before the error is shown. */
 const MAX_RETRIES = 2
@@ -20,11 +21,27 @@ export interface ErrorDescription {
   detail: string
 }
 
-/** Turns any error from a query into words for the screen, without exposing the api layer. */
+/**
+ * Turns any error from a query into words for the screen, in the reader's language, without
+ * exposing the api layer. The detail stays as the api layer wrote it: it is for whoever fixes it.
+ */
 export function describeError(error: unknown): ErrorDescription {
-  if (error instanceof ApiError) return { message: error.message, detail: error.detail }
-  if (error instanceof Error) {
-    return { message: 'Something went wrong while loading the data.', detail: error.message }
+  if (error instanceof ApiError) return { message: apiErrorMessage(error), detail: error.detail }
+  const detail = error instanceof Error ? error.message : String(error)
+  return { message: t('app.error.unknown'), detail }
+}
+
+function apiErrorMessage({ kind, status, path }: ApiError): string {
+  switch (kind) {
+    case 'network':
+      return t('app.error.network', { path })
+    case 'malformed':
+      return t('app.error.damaged', { path })
+    case 'schema':
+      return t('app.error.schema', { path })
+    case 'http':
+      if (status === 404) return t('app.error.notFound', { path, status })
+      if (status >= 500) return t('app.error.server', { path, status })
+      return t('app.error.refused', { path, status })
   }
-  return { message: 'Something went wrong while loading the data.', detail: String(error) }
 }

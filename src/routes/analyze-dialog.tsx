@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
 import { keepTabInside } from '../app/focus-trap'
+import { localName, t } from '../i18n/i18n'
 import type { Correction } from '../pipeline/corrections'
 import {
   DISTRICT_IDS,
@@ -19,11 +20,11 @@ import {
   fieldsOf,
   fixCorrection,
   prefillForDiscarded,
-  QUALIFIER_LABELS,
+  qualifierLabel,
   recordOf,
   rejectCorrection,
   todayIso,
-  UNIT_LABELS,
+  unitLabel,
   unitsFor,
   type FigureFields,
   type NumberReading,
@@ -136,11 +137,11 @@ export function CorrectionDialog({
 
   function readFigure(found: Errors): FigureFields | null {
     const value = Number(fields.value)
-    if (fields.metric === '') found.metric = 'Choose what the number counts.'
+    if (fields.metric === '') found.metric = t('analyze.dialog.metricMissing')
     if (fields.value.trim() === '' || !Number.isFinite(value) || value < 0) {
-      found.value = 'Write the value as a number, without commas (for example 1200000).'
+      found.value = t('analyze.dialog.valueInvalid')
     }
-    if (fields.district === '') found.district = 'Choose the district.'
+    if (fields.district === '') found.district = t('analyze.dialog.districtMissing')
     if (found.metric || found.value || found.district) return null
     return {
       metric: fields.metric as MetricKey,
@@ -156,7 +157,7 @@ export function CorrectionDialog({
     event.preventDefault()
     const found: Errors = {}
     const figure = mode === 'reject' ? null : readFigure(found)
-    if (reason.trim() === '') found.reason = 'Write why: the reason is kept with the correction.'
+    if (reason.trim() === '') found.reason = t('analyze.dialog.reasonMissing')
     const date = todayIso()
     let correction: Correction | null = null
     if (Object.keys(found).length === 0) {
@@ -168,7 +169,7 @@ export function CorrectionDialog({
         )
       } else if (figure && reading.kind === 'figure') {
         correction = fixCorrection(reading.observation, figure, reason, date)
-        if (!correction) found.form = 'Nothing was changed. Change a field, or reject the number.'
+        if (!correction) found.form = t('analyze.dialog.unchanged')
       } else if (figure && reading.kind === 'discarded') {
         correction = addCorrection(reading.discarded, figure, reason, date)
       }
@@ -228,36 +229,38 @@ export function CorrectionDialog({
       >
         <header className="analyze-dialog__header">
           <h2 id={titleId}>
-            {isFigure ? 'Correct' : 'Count'} “{record.text}”
+            {isFigure
+              ? t('analyze.dialog.titleCorrect', { number: record.text })
+              : t('analyze.dialog.titleCount', { number: record.text })}
           </h2>
           <button
             type="button"
             className="analyze-dialog__close"
             onClick={onClose}
-            aria-label="Close without saving"
+            aria-label={t('analyze.dialog.close')}
           >
             ×
           </button>
         </header>
-        <p id={sentenceId} className="analyze-dialog__sentence">
+        <p id={sentenceId} className="analyze-dialog__sentence" lang="en">
           {record.sentence.slice(0, offset)}
           <mark>{record.sentence.slice(offset, offset + record.text.length)}</mark>
           {record.sentence.slice(offset + record.text.length)}
         </p>
         <p className="analyze-dialog__reading">
-          <strong>{isFigure ? 'Read as: ' : 'The pipeline: '}</strong>
+          <strong>{isFigure ? t('analyze.dialog.readAs') : t('analyze.dialog.pipeline')}</strong>
           {describeReading(reading, names)}
         </p>
         {existing ? (
           <p className="analyze-dialog__existing">
-            Your correction: {describeCorrection(existing, names)}. Saving replaces it.
+            {t('analyze.dialog.existing', { correction: describeCorrection(existing, names) })}
           </p>
         ) : null}
 
         <form className="analyze-dialog__form" noValidate onSubmit={submit}>
           {isFigure ? (
             <fieldset className="analyze-dialog__choice">
-              <legend>What should happen to it?</legend>
+              <legend>{t('analyze.dialog.choice')}</legend>
               <label>
                 <input
                   type="radio"
@@ -266,7 +269,7 @@ export function CorrectionDialog({
                   checked={mode === 'fix'}
                   onChange={() => setMode('fix')}
                 />{' '}
-                Change what was read
+                {t('analyze.dialog.fix')}
               </label>
               <label>
                 <input
@@ -276,16 +279,18 @@ export function CorrectionDialog({
                   checked={mode === 'reject'}
                   onChange={() => setMode('reject')}
                 />{' '}
-                Reject it: it is not a figure
+                {t('analyze.dialog.reject')}
               </label>
             </fieldset>
           ) : null}
 
           {mode === 'reject' ? null : (
             <fieldset className="analyze-dialog__fields">
-              <legend>{isFigure ? 'The figure' : 'Count it as a figure'}</legend>
+              <legend>
+                {isFigure ? t('analyze.dialog.figureLegend') : t('analyze.dialog.countLegend')}
+              </legend>
               <div className="analyze-field analyze-field--wide">
-                <label htmlFor={fieldId('metric')}>Metric</label>
+                <label htmlFor={fieldId('metric')}>{t('analyze.dialog.metric')}</label>
                 <select
                   id={fieldId('metric')}
                   value={fields.metric}
@@ -293,17 +298,19 @@ export function CorrectionDialog({
                   aria-describedby={describedBy('metric')}
                   onChange={(event) => change('metric', event.target.value)}
                 >
-                  {fields.metric === '' ? <option value="">Choose a metric…</option> : null}
+                  {fields.metric === '' ? (
+                    <option value="">{t('analyze.dialog.metricChoose')}</option>
+                  ) : null}
                   {catalog.metrics.map((metric) => (
                     <option key={metric.key} value={metric.key}>
-                      {metric.en}
+                      {localName(metric)}
                     </option>
                   ))}
                 </select>
                 {fieldError('metric')}
               </div>
               <div className="analyze-field">
-                <label htmlFor={fieldId('qualifier')}>Qualifier</label>
+                <label htmlFor={fieldId('qualifier')}>{t('analyze.dialog.qualifier')}</label>
                 <select
                   id={fieldId('qualifier')}
                   value={fields.qualifier}
@@ -311,13 +318,13 @@ export function CorrectionDialog({
                 >
                   {QUALIFIERS.map((qualifier) => (
                     <option key={qualifier} value={qualifier}>
-                      {QUALIFIER_LABELS[qualifier]}
+                      {qualifierLabel(qualifier)}
                     </option>
                   ))}
                 </select>
               </div>
               <div className="analyze-field">
-                <label htmlFor={fieldId('value')}>Value</label>
+                <label htmlFor={fieldId('value')}>{t('analyze.dialog.value')}</label>
                 <input
                   id={fieldId('value')}
                   type="text"
@@ -329,12 +336,12 @@ export function CorrectionDialog({
                   onChange={(event) => change('value', event.target.value)}
                 />
                 <span id={fieldId('value-hint')} className="analyze-field__hint">
-                  In full: 1.2 billion is 1200000000
+                  {t('analyze.dialog.valueHint')}
                 </span>
                 {fieldError('value')}
               </div>
               <div className="analyze-field">
-                <label htmlFor={fieldId('unit')}>Unit</label>
+                <label htmlFor={fieldId('unit')}>{t('analyze.dialog.unit')}</label>
                 <select
                   id={fieldId('unit')}
                   value={fields.unit}
@@ -342,13 +349,13 @@ export function CorrectionDialog({
                 >
                   {(units.length > 0 ? units : [fields.unit as Unit]).map((unit) => (
                     <option key={unit} value={unit}>
-                      {UNIT_LABELS[unit]}
+                      {unitLabel(unit)}
                     </option>
                   ))}
                 </select>
               </div>
               <div className="analyze-field">
-                <label htmlFor={fieldId('district')}>District</label>
+                <label htmlFor={fieldId('district')}>{t('analyze.dialog.district')}</label>
                 <select
                   id={fieldId('district')}
                   value={fields.district}
@@ -356,7 +363,9 @@ export function CorrectionDialog({
                   aria-describedby={describedBy('district')}
                   onChange={(event) => change('district', event.target.value)}
                 >
-                  {fields.district === '' ? <option value="">Choose a district…</option> : null}
+                  {fields.district === '' ? (
+                    <option value="">{t('analyze.dialog.districtChoose')}</option>
+                  ) : null}
                   {DISTRICT_IDS.map((district) => (
                     <option key={district} value={district}>
                       {names.district(district)}
@@ -366,13 +375,13 @@ export function CorrectionDialog({
                 {fieldError('district')}
               </div>
               <div className="analyze-field">
-                <label htmlFor={fieldId('edition')}>CIIE edition</label>
+                <label htmlFor={fieldId('edition')}>{t('analyze.dialog.edition')}</label>
                 <select
                   id={fieldId('edition')}
                   value={fields.edition}
                   onChange={(event) => change('edition', event.target.value)}
                 >
-                  <option value={NO_EDITION}>None (background figure)</option>
+                  <option value={NO_EDITION}>{t('analyze.dialog.noEdition')}</option>
                   {editions.map((edition) => (
                     <option key={edition.edition} value={String(edition.edition)}>
                       {names.edition(edition.edition)}
@@ -384,7 +393,7 @@ export function CorrectionDialog({
           )}
 
           <div className="analyze-field analyze-field--wide">
-            <label htmlFor={fieldId('reason')}>Reason (required)</label>
+            <label htmlFor={fieldId('reason')}>{t('analyze.dialog.reason')}</label>
             <textarea
               id={fieldId('reason')}
               rows={2}
@@ -394,7 +403,7 @@ export function CorrectionDialog({
               onChange={(event) => setReason(event.target.value)}
             />
             <span id={fieldId('reason-hint')} className="analyze-field__hint">
-              Kept with the correction and shown beside the number in the dashboard.
+              {t('analyze.dialog.reasonHint')}
             </span>
             {fieldError('reason')}
           </div>
@@ -408,17 +417,17 @@ export function CorrectionDialog({
           <div className="analyze-dialog__actions">
             <button type="submit" className="button">
               {mode === 'reject'
-                ? 'Reject the number'
+                ? t('analyze.dialog.submitReject')
                 : mode === 'add'
-                  ? 'Count it'
-                  : 'Save the change'}
+                  ? t('analyze.dialog.submitAdd')
+                  : t('analyze.dialog.submitFix')}
             </button>
             <button type="button" className="button button--secondary" onClick={onClose}>
-              Cancel
+              {t('analyze.dialog.cancel')}
             </button>
             {existing ? (
               <button type="button" className="button button--secondary" onClick={onRemove}>
-                Remove my correction
+                {t('analyze.dialog.remove')}
               </button>
             ) : null}
           </div>

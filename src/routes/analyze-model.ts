@@ -8,6 +8,7 @@
  * `npm run data` will read from the article and from the corrections.
  */
 import { formatAmount, formatLargeNumber } from '../app/format'
+import { t } from '../i18n/i18n'
 import {
   applyCorrections,
   CorrectionsFileSchema,
@@ -71,21 +72,22 @@ const PASTED_FILE = 'pasted-article.txt'
 export function analyseArticle(text: string, addedDate: string): AnalysisResult {
   const dated = hasDateLine(text)
   if (!dated && addedDate === '') {
-    return { ok: false, message: 'The text has no date line. Add the article’s date first.' }
+    return { ok: false, message: t('analyze.read.noDate') }
   }
   const fileText = dated ? text : `date ${addedDate}\n${text}`
   const bytes = new TextEncoder().encode(fileText)
   if (bytes.length > MAX_ARTICLE_BYTES) {
     return {
       ok: false,
-      message: `The text is ${megabytes(bytes.length)} MB, over the 5 MB limit for one article.`,
+      message: t('analyze.read.tooLarge', { size: megabytes(bytes.length) }),
     }
   }
   const parsed = parseArticleBytes(PASTED_FILE, bytes)
   if (!parsed.ok) {
     const { line, cause } = parsed.problem
-    if (!dated && line === 1) return { ok: false, message: `The date you added: ${cause}.` }
-    return { ok: false, message: `Line ${dated ? line : line - 1}: ${cause}.` }
+    // The cause is the pipeline's own words, in English, as `npm run data` prints them.
+    if (!dated && line === 1) return { ok: false, message: t('analyze.read.addedDate', { cause }) }
+    return { ok: false, message: t('analyze.read.line', { line: dated ? line : line - 1, cause }) }
   }
   try {
     const extraction = extractArticle(parsed.article, getGazetteer())
@@ -96,7 +98,9 @@ export function analyseArticle(text: string, addedDate: string): AnalysisResult 
   } catch (error) {
     return {
       ok: false,
-      message: `The article could not be analysed (${error instanceof Error ? error.message : String(error)}).`,
+      message: t('analyze.read.failed', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
     }
   }
 }
@@ -112,16 +116,16 @@ export async function readArticleFile(file: Blob, name: string): Promise<FileRea
   if (file.size > MAX_ARTICLE_BYTES) {
     return {
       ok: false,
-      message: `“${name}” is ${megabytes(file.size)} MB, over the 5 MB limit for one article. Open a plain text file of one article.`,
+      message: t('analyze.file.tooLarge', { name, size: megabytes(file.size) }),
     }
   }
   let bytes: Uint8Array
   try {
     bytes = new Uint8Array(await file.arrayBuffer())
   } catch {
-    return { ok: false, message: `“${name}” could not be read. Try opening it again.` }
+    return { ok: false, message: t('analyze.file.unreadable', { name }) }
   }
-  const notText = `“${name}” is not a plain text file. Open a .txt file, or copy the article’s text and paste it below.`
+  const notText = t('analyze.file.notText', { name })
   if (bytes.includes(0)) return { ok: false, message: notText }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
@@ -406,76 +410,124 @@ export function originalReading(
 // Words
 // ---------------------------------------------------------------------------------------------
 
-export const QUALIFIER_LABELS: Record<Qualifier, string> = {
-  exact: 'exactly',
-  more_than: 'more than',
-  about: 'about',
-  nearly: 'nearly',
-  at_least: 'at least',
-  up_to: 'up to',
+/** A qualifier in words, in the language shown ("more than", 超过). */
+export function qualifierLabel(qualifier: Qualifier): string {
+  switch (qualifier) {
+    case 'exact':
+      return t('analyze.qualifier.exact')
+    case 'more_than':
+      return t('analyze.qualifier.moreThan')
+    case 'about':
+      return t('analyze.qualifier.about')
+    case 'nearly':
+      return t('analyze.qualifier.nearly')
+    case 'at_least':
+      return t('analyze.qualifier.atLeast')
+    case 'up_to':
+      return t('analyze.qualifier.upTo')
+  }
 }
 
-export const UNIT_LABELS: Record<Unit, string> = {
-  count: 'a number',
-  percent: 'per cent',
-  CNY: 'yuan',
-  USD: 'US dollars',
-  sqm: 'square metres',
+/** A unit in words, in the language shown. */
+export function unitLabel(unit: Unit): string {
+  switch (unit) {
+    case 'count':
+      return t('analyze.unit.count')
+    case 'percent':
+      return t('analyze.unit.percent')
+    case 'CNY':
+      return t('analyze.unit.cny')
+    case 'USD':
+      return t('analyze.unit.usd')
+    case 'sqm':
+      return t('analyze.unit.sqm')
+  }
 }
 
 /** "more than 64", "9.4 billion yuan", "about 1.2 million sqm": the qualifier in words. */
 export function describeValue(value: number, unit: Unit, qualifier: Qualifier): string {
   const amount = formatAmount(value, unit)
-  return qualifier === 'exact' ? amount : `${QUALIFIER_LABELS[qualifier]} ${amount}`
+  return qualifier === 'exact'
+    ? amount
+    : t('analyze.value.qualified', { qualifier: qualifierLabel(qualifier), amount })
 }
 
 export function describeEdition(edition: number | null, names: CatalogNames): string {
-  return edition === null ? 'no edition (background figure)' : `${names.edition(edition)} CIIE`
+  return edition === null
+    ? t('analyze.edition.none')
+    : t('analyze.edition.named', { edition: names.edition(edition) })
 }
 
 /** "Partners: more than 64, Fengxian, 7th (2024) CIIE". */
 export function describeFigure(fields: FigureFields, names: CatalogNames): string {
-  return `${names.metric(fields.metric)}: ${describeValue(fields.value, fields.unit, fields.qualifier)}, ${names.district(fields.district)}, ${describeEdition(fields.edition, names)}`
+  return t('analyze.figure', {
+    metric: names.metric(fields.metric),
+    value: describeValue(fields.value, fields.unit, fields.qualifier),
+    district: names.district(fields.district),
+    edition: describeEdition(fields.edition, names),
+  })
 }
 
 /** What the page writes beside a number: what it was read as, or why it does not count. */
 export function describeReading(reading: NumberReading, names: CatalogNames): string {
   if (reading.kind === 'discarded') {
+    // The pipeline's reason for setting a number aside stays in its words (English); a
+    // person's rejection is labelled in the language shown, with the reason as it was typed.
     const { discarded } = reading
-    return discarded.correction ? discarded.reason : `not counted: ${discarded.reason}`
+    return discarded.correction
+      ? t('analyze.reading.rejected', { reason: discarded.correction.reason })
+      : t('analyze.reading.notCounted', { reason: discarded.reason })
   }
   const { observation } = reading
-  const scope =
+  const described = describeFigure(fieldsOf(observation), names)
+  const figure =
     observation.scope === 'company'
-      ? ', a company’s own figure'
+      ? t('analyze.reading.company', { figure: described })
       : observation.scope === 'profile' && observation.edition !== null
-        ? ', district profile'
-        : ''
-  const figure = `${describeFigure(fieldsOf(observation), names)}${scope}`
+        ? t('analyze.reading.profile', { figure: described })
+        : described
   const note = observation.correction
   if (!note) return figure
-  return `${figure}; ${note.action === 'add' ? 'added' : 'corrected'}: ${note.reason}`
+  return note.action === 'add'
+    ? t('analyze.reading.added', { figure, reason: note.reason })
+    : t('analyze.reading.corrected', { figure, reason: note.reason })
 }
 
 /** A correction in the page's list: what it does, in words. */
 export function describeCorrection(correction: Correction, names: CatalogNames): string {
-  const words = `“${correction.number}”`
+  const number = correction.number
   switch (correction.action) {
     case 'reject':
-      return `Rejected ${words}: not a figure`
+      return t('analyze.correction.rejected', { number })
     case 'add':
-      return `Counted ${words} as ${describeFigure(correction.figure, names)}`
+      return t('analyze.correction.counted', {
+        number,
+        figure: describeFigure(correction.figure, names),
+      })
     case 'fix': {
       const { set } = correction
       const changes = [
-        set.metric !== undefined ? `metric to ${names.metric(set.metric)}` : null,
-        set.value !== undefined ? `value to ${formatLargeNumber(set.value)}` : null,
-        set.unit !== undefined ? `unit to ${UNIT_LABELS[set.unit]}` : null,
-        set.qualifier !== undefined ? `qualifier to “${QUALIFIER_LABELS[set.qualifier]}”` : null,
-        set.district !== undefined ? `district to ${names.district(set.district)}` : null,
-        set.edition !== undefined ? `edition to ${describeEdition(set.edition, names)}` : null,
+        set.metric !== undefined
+          ? t('analyze.change.metric', { metric: names.metric(set.metric) })
+          : null,
+        set.value !== undefined
+          ? t('analyze.change.value', { value: formatLargeNumber(set.value) })
+          : null,
+        set.unit !== undefined ? t('analyze.change.unit', { unit: unitLabel(set.unit) }) : null,
+        set.qualifier !== undefined
+          ? t('analyze.change.qualifier', { qualifier: qualifierLabel(set.qualifier) })
+          : null,
+        set.district !== undefined
+          ? t('analyze.change.district', { district: names.district(set.district) })
+          : null,
+        set.edition !== undefined
+          ? t('analyze.change.edition', { edition: describeEdition(set.edition, names) })
+          : null,
       ].filter((change) => change !== null)
-      return `Changed ${words}: ${changes.join('; ')}`
+      return t('analyze.correction.changed', {
+        number,
+        changes: changes.join(t('analyze.change.separator')),
+      })
     }
   }
 }

@@ -8,8 +8,9 @@ import {
   type ReactNode,
 } from 'react'
 import { formatConversion, formatDate } from '../app/format'
-import { APP_TITLE } from '../app/page-shell'
+import { appTitle } from '../app/page-shell'
 import { downloadText } from '../export/download'
+import { t } from '../i18n/i18n'
 import type { Correction } from '../pipeline/corrections'
 // The pipeline's own reference data and stages: /analyze runs the pipeline in the browser (see
 // analyze-model.ts), so its catalog is the one the pipeline reads, not the API's copy.
@@ -42,8 +43,13 @@ import {
   type NumberTarget,
   type SentenceView,
 } from './analyze-model'
+import { slot, withParts } from './message-parts'
 import './article.css'
 import './analyze.css'
+
+/** The command that rebuilds the data: a command, the same in every language. */
+const DATA_COMMAND = 'npm run data'
+const ARTICLE_FILE_TYPE = 'text/plain;charset=utf-8'
 
 /** The last run of the pipeline, with the text and date it was run on. */
 interface Run {
@@ -134,19 +140,19 @@ export function AnalyzePage() {
     if (textToRead.trim() === '') {
       setInputError({
         field: 'text',
-        message: 'Paste the article’s text, or open its file, first.',
+        message: t('analyze.input.textMissing'),
       })
       document.getElementById(`${ids}-text`)?.focus()
       return
     }
     if (!hasDateLine(textToRead) && date === '') {
-      setInputError({ field: 'date', message: 'Add the article’s date, then analyse it.' })
+      setInputError({ field: 'date', message: t('analyze.input.dateMissing') })
       document.getElementById(`${ids}-date`)?.focus()
       return
     }
     setInputError(null)
     setRunning(true)
-    setAnnouncement('Analysing the article…')
+    setAnnouncement(t('analyze.announce.analysing'))
     // A tick first, so "Analysing…" shows before a long article keeps the page busy.
     if (timer.current !== null) clearTimeout(timer.current)
     timer.current = setTimeout(() => {
@@ -156,8 +162,11 @@ export function AnalyzePage() {
       setRunning(false)
       setAnnouncement(
         result.ok
-          ? `Analysed: ${countWords(result.analysis.extraction.observations.length, 'figure')} and ${countWords(result.analysis.extraction.discarded.length, 'number')} not counted.`
-          : `The article could not be read. ${result.message}`,
+          ? t('analyze.announce.analysed', {
+              figures: result.analysis.extraction.observations.length,
+              discarded: result.analysis.extraction.discarded.length,
+            })
+          : t('analyze.announce.failed', { message: result.message }),
       )
     }, 0)
   }
@@ -196,7 +205,9 @@ export function AnalyzePage() {
 
   function saveCorrection(correction: Correction) {
     setCorrections((current) => withCorrection(current, correction))
-    setAnnouncement(`Correction saved: ${describeCorrection(correction, names)}.`)
+    setAnnouncement(
+      t('analyze.announce.saved', { correction: describeCorrection(correction, names) }),
+    )
     setSaveMessage(null)
     closeDialog()
   }
@@ -204,7 +215,10 @@ export function AnalyzePage() {
   function removeCorrection(key: string) {
     const removed = corrections.find((c) => correctionKey(c) === key)
     setCorrections((current) => current.filter((c) => correctionKey(c) !== key))
-    if (removed) setAnnouncement(`Correction removed: ${describeCorrection(removed, names)}.`)
+    if (removed)
+      setAnnouncement(
+        t('analyze.announce.removed', { correction: describeCorrection(removed, names) }),
+      )
     setSaveMessage(null)
   }
 
@@ -216,30 +230,30 @@ export function AnalyzePage() {
 
   function downloadArticle() {
     if (!analysis || stale) {
-      report('The text has changed since it was analysed. Analyse it again first.')
+      report(t('analyze.save.stale'))
       return
     }
-    downloadText(articleFileText(analysis.article), `${articleId}.txt`, 'text/plain;charset=utf-8')
-    report(`Downloaded ${articleId}.txt.`)
+    downloadText(articleFileText(analysis.article), `${articleId}.txt`, ARTICLE_FILE_TYPE)
+    report(t('analyze.save.downloaded', { fileName: `${articleId}.txt` }))
   }
 
   function downloadCorrections() {
     if (!analysis || stale) {
-      report('The text has changed since it was analysed. Analyse it again first.')
+      report(t('analyze.save.stale'))
       return
     }
     if (corrections.length === 0) {
-      report('There are no corrections yet: select a number in the text to correct it.')
+      report(t('analyze.save.noCorrections'))
       return
     }
     if (corrected && corrected.problems.size > 0) {
-      report('Some corrections no longer match the article (see above): remove them first.')
+      report(t('analyze.save.problems'))
       return
     }
     const fileName = `corrections-${articleId}.json`
     downloadText(correctionsFileText(corrections, articleId), fileName, 'application/json')
     setDownloaded(corrections)
-    report(`Downloaded ${fileName}.`)
+    report(t('analyze.save.downloaded', { fileName }))
   }
 
   const dialogReading = target && analysis ? originalReading(analysis.extraction, target) : null
@@ -249,15 +263,11 @@ export function AnalyzePage() {
 
   return (
     <div className="analyze-page">
-      <title>{`Check an article · ${APP_TITLE}`}</title>
+      <title>{`${t('analyze.pageTitle')} · ${appTitle()}`}</title>
       <header className="page-header">
         <div>
-          <h1>Check an article</h1>
-          <p className="page-header__lede">
-            Paste a press article or open its text file to see every number the dashboard would read
-            from it, and correct what it got wrong. It all happens in this browser: nothing is sent
-            anywhere.
-          </p>
+          <h1>{t('analyze.heading')}</h1>
+          <p className="page-header__lede">{t('analyze.lede')}</p>
         </div>
       </header>
 
@@ -266,9 +276,9 @@ export function AnalyzePage() {
       </p>
 
       <section className="analyze-step" aria-labelledby={`${ids}-input-title`}>
-        <h2 id={`${ids}-input-title`}>1. The article</h2>
+        <h2 id={`${ids}-input-title`}>{t('analyze.step1.heading')}</h2>
         <div className="analyze-field">
-          <label htmlFor={`${ids}-file`}>Open a .txt file</label>
+          <label htmlFor={`${ids}-file`}>{t('analyze.step1.file')}</label>
           <input
             id={`${ids}-file`}
             type="file"
@@ -284,10 +294,9 @@ export function AnalyzePage() {
           ) : null}
         </div>
         <div className="analyze-field analyze-field--wide">
-          <label htmlFor={`${ids}-text`}>Article text</label>
+          <label htmlFor={`${ids}-text`}>{t('analyze.step1.text')}</label>
           <span id={`${ids}-text-hint`} className="analyze-field__hint">
-            Paste the whole article. Separate paragraphs with a blank line. An article file starts
-            with a line “date YYYY-MM-DD”.
+            {t('analyze.step1.textHint')}
           </span>
           <textarea
             id={`${ids}-text`}
@@ -314,11 +323,12 @@ export function AnalyzePage() {
         {needsDate ? (
           <div className="notice analyze-date" role="group" aria-labelledby={`${ids}-date-warning`}>
             <p id={`${ids}-date-warning`}>
-              <strong>No date line:</strong> the CIIE edition cannot be worked out from the date.
-              Add the article’s date:
+              {withParts(t('analyze.date.warning', { label: slot('label') }), {
+                label: <strong>{t('analyze.date.warningLabel')}</strong>,
+              })}
             </p>
             <div className="analyze-field">
-              <label htmlFor={`${ids}-date`}>Article date</label>
+              <label htmlFor={`${ids}-date`}>{t('analyze.date.label')}</label>
               <input
                 id={`${ids}-date`}
                 type="date"
@@ -348,21 +358,16 @@ export function AnalyzePage() {
             aria-disabled={running ? true : undefined}
             onClick={() => analyse()}
           >
-            {running ? 'Analysing…' : 'Analyse'}
+            {running ? t('analyze.button.running') : t('analyze.button.analyse')}
           </button>
-          {stale && !running ? (
-            <p className="analyze-stale">
-              The text has changed since it was analysed: analyse it again to update what is shown
-              below.
-            </p>
-          ) : null}
+          {stale && !running ? <p className="analyze-stale">{t('analyze.stale')}</p> : null}
         </div>
       </section>
 
       {run && !run.result.ok ? (
         <div className="notice notice--error analyze-problem" role="alert">
           <p>
-            <strong>The article could not be read.</strong>
+            <strong>{t('analyze.problem.title')}</strong>
           </p>
           <p>{run.result.message}</p>
         </div>
@@ -392,9 +397,9 @@ export function AnalyzePage() {
             headingId={`${ids}-corrections-title`}
           />
           <section className="analyze-step" aria-labelledby={`${ids}-save-title`}>
-            <h2 id={`${ids}-save-title`}>4. Save the article and your corrections</h2>
+            <h2 id={`${ids}-save-title`}>{t('analyze.step4.heading')}</h2>
             <div className="analyze-field">
-              <label htmlFor={`${ids}-id`}>Article id</label>
+              <label htmlFor={`${ids}-id`}>{t('analyze.step4.id')}</label>
               <input
                 id={`${ids}-id`}
                 type="text"
@@ -406,24 +411,42 @@ export function AnalyzePage() {
                 onChange={(event) => setIdInput(event.target.value)}
               />
               <span id={`${ids}-id-hint`} className="analyze-field__hint">
-                The file’s name, and the article’s address in the dashboard: lower-case letters,
-                digits and hyphens. Files: <code>{articleId}.txt</code> and{' '}
-                <code>corrections-{articleId}.json</code>
+                {withParts(
+                  t('analyze.step4.idHint', {
+                    article: slot('article'),
+                    corrections: slot('corrections'),
+                  }),
+                  {
+                    article: <code>{articleId}.txt</code>,
+                    corrections: <code>corrections-{articleId}.json</code>,
+                  },
+                )}
               </span>
             </div>
             <div className="analyze-actions">
               <button type="button" className="button" onClick={downloadArticle}>
-                Download article file
+                {t('analyze.step4.downloadArticle')}
               </button>
               <button type="button" className="button" onClick={downloadCorrections}>
-                Download corrections
+                {t('analyze.step4.downloadCorrections')}
               </button>
             </div>
             {saveMessage ? <p className="analyze-save-message">{saveMessage}</p> : null}
             <p className="analyze-instructions">
-              Put the article file in <code>data/articles/</code>, and add the entries of the
-              corrections file to the <code>&quot;corrections&quot;</code> list in{' '}
-              <code>data/corrections.json</code>. The next <code>npm run data</code> reads them.
+              {withParts(
+                t('analyze.step4.instructions', {
+                  folder: slot('folder'),
+                  list: slot('list'),
+                  file: slot('file'),
+                  command: slot('command'),
+                }),
+                {
+                  folder: <code>data/articles/</code>,
+                  list: <code>&quot;corrections&quot;</code>,
+                  file: <code>data/corrections.json</code>,
+                  command: <code>{DATA_COMMAND}</code>,
+                },
+              )}
             </p>
           </section>
         </>
@@ -476,46 +499,52 @@ function ReadingSection({
   const warnings = [
     ...(dateAdded
       ? [
-          `the text has no date line: the date you added (${formatDate(summary.date)}) is used, and written into the article file`,
+          {
+            text: t('analyze.warning.dateAdded', { date: formatDate(summary.date) }),
+            lang: undefined,
+          },
         ]
       : []),
-    ...summary.warnings,
+    // The pipeline's warnings are its own words, in English, as `npm run data` prints them.
+    ...summary.warnings.map((warning) => ({ text: `${capitalise(warning)}.`, lang: 'en' })),
   ]
   return (
     <section className="analyze-step" aria-labelledby={headingId}>
-      <h2 id={headingId}>2. What the dashboard reads from it</h2>
+      <h2 id={headingId}>{t('analyze.step2.heading')}</h2>
       <dl className="article-meta analyze-meta">
         <div>
-          <dt>Date</dt>
+          <dt>{t('analyze.meta.date')}</dt>
           <dd>
             <time dateTime={summary.date}>{formatDate(summary.date)}</time>
           </dd>
         </div>
         <div>
-          <dt>District</dt>
+          <dt>{t('analyze.meta.district')}</dt>
           <dd>
             {summary.district ? (
               names.district(summary.district)
             ) : (
-              <span className="muted">None named</span>
+              <span className="muted">{t('analyze.meta.noDistrict')}</span>
             )}
           </dd>
         </div>
         <div>
-          <dt>CIIE edition</dt>
+          <dt>{t('analyze.meta.edition')}</dt>
           <dd>
             {summary.edition !== null ? (
               names.edition(summary.edition)
             ) : (
-              <span className="muted">Not known</span>
+              <span className="muted">{t('analyze.meta.noEdition')}</span>
             )}
           </dd>
         </div>
         <div>
-          <dt>Numbers</dt>
+          <dt>{t('analyze.meta.numbers')}</dt>
           <dd>
-            {countWords(extraction.observations.length, 'figure')},{' '}
-            {countWords(extraction.discarded.length, 'number')} not counted
+            {t('analyze.meta.numbersValue', {
+              figures: extraction.observations.length,
+              discarded: extraction.discarded.length,
+            })}
           </dd>
         </div>
       </dl>
@@ -526,11 +555,13 @@ function ReadingSection({
           aria-labelledby={`${headingId}-warnings`}
         >
           <p id={`${headingId}-warnings`} className="article-warnings__title">
-            Read with care
+            {t('analyze.warnings.title')}
           </p>
           <ul>
             {warnings.map((warning) => (
-              <li key={warning}>{capitalise(warning)}.</li>
+              <li key={warning.text} lang={warning.lang}>
+                {warning.text}
+              </li>
             ))}
           </ul>
         </div>
@@ -538,7 +569,7 @@ function ReadingSection({
 
       <div className="analyze-text">
         <div className="analyze-text__head">
-          <h3>Sentences and numbers</h3>
+          <h3>{t('analyze.sentences.heading')}</h3>
           <Legend />
         </div>
         <ol className="analyze-sentences">
@@ -561,7 +592,7 @@ function ReadingSection({
 
 function Legend() {
   return (
-    <ul className="analyze-legend" aria-label="Key to the numbers">
+    <ul className="analyze-legend" aria-label={t('analyze.legend.label')}>
       <li>
         <span
           className="analyze-number analyze-number--figure analyze-number--sample"
@@ -569,7 +600,7 @@ function Legend() {
         >
           80
         </span>{' '}
-        a figure, with what it was read as
+        {t('analyze.legend.figure')}
       </li>
       <li>
         <span
@@ -578,7 +609,7 @@ function Legend() {
         >
           2018
         </span>{' '}
-        not counted, with the reason
+        {t('analyze.legend.discarded')}
       </li>
       <li>
         <span
@@ -587,11 +618,9 @@ function Legend() {
         >
           64
         </span>{' '}
-        corrected by you
+        {t('analyze.legend.corrected')}
       </li>
-      <li className="analyze-legend__hint">
-        Select a number (click it, or Tab to it and press Enter) to correct it.
-      </li>
+      <li className="analyze-legend__hint">{t('analyze.legend.hint')}</li>
     </ul>
   )
 }
@@ -620,11 +649,13 @@ function SentenceItem({
             onOpen={onOpen}
           />
         ) : (
-          <span key={segment.start}>{segment.text}</span>
+          <span key={segment.start} lang="en">
+            {segment.text}
+          </span>
         ),
       )}
       {view.sentence.duplicate ? (
-        <span className="analyze-sentence__repeat"> (said before: counted once)</span>
+        <span className="analyze-sentence__repeat"> {t('analyze.sentences.repeat')}</span>
       ) : null}
     </li>
   )
@@ -649,6 +680,7 @@ function NumberButton({
         className={`analyze-number analyze-number--${status}`}
         data-number-key={`${record.start}:${record.end}`}
         data-status={status}
+        lang="en"
         aria-haspopup="dialog"
         aria-describedby={noteId}
         onClick={() => onOpen(reading)}
@@ -681,24 +713,21 @@ function FiguresSection({
   const notCounted = [...discarded].sort((a, b) => a.start - b.start)
   return (
     <section className="analyze-step" aria-labelledby={headingId}>
-      <h2 id={headingId}>The figures</h2>
+      <h2 id={headingId}>{t('analyze.figures.heading')}</h2>
       {figures.length === 0 ? (
-        <p className="muted">No figures were read from this article.</p>
+        <p className="muted">{t('analyze.figures.none')}</p>
       ) : (
         <div className="table-wrap">
           <table className="data-table analyze-figures">
-            <caption>
-              {countWords(figures.length, 'figure')}, in the order they appear, with your
-              corrections applied.
-            </caption>
+            <caption>{t('analyze.figures.caption', { count: figures.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">Metric</th>
-                <th scope="col">Value</th>
-                <th scope="col">District</th>
-                <th scope="col">Edition</th>
-                <th scope="col">The words</th>
-                <th scope="col">Checked</th>
+                <th scope="col">{t('analyze.figures.metric')}</th>
+                <th scope="col">{t('analyze.figures.value')}</th>
+                <th scope="col">{t('analyze.figures.district')}</th>
+                <th scope="col">{t('analyze.figures.edition')}</th>
+                <th scope="col">{t('analyze.figures.words')}</th>
+                <th scope="col">{t('analyze.figures.checked')}</th>
               </tr>
             </thead>
             <tbody>
@@ -707,10 +736,10 @@ function FiguresSection({
                 const note = observation.correction
                 return (
                   <tr key={`${observation.start}:${observation.end}`}>
-                    <td className="data-table__metric" data-label="Metric">
+                    <td className="data-table__metric" data-label={t('analyze.figures.metric')}>
                       {names.metric(observation.metric)}
                     </td>
-                    <td className="data-table__value" data-label="Value">
+                    <td className="data-table__value" data-label={t('analyze.figures.value')}>
                       <span>
                         {describeValue(observation.value, observation.unit, observation.qualifier)}
                         {conversion ? (
@@ -718,22 +747,26 @@ function FiguresSection({
                         ) : null}
                       </span>
                     </td>
-                    <td className="data-table__nowrap" data-label="District">
+                    <td className="data-table__nowrap" data-label={t('analyze.figures.district')}>
                       {names.district(observation.district)}
                     </td>
-                    <td className="data-table__nowrap" data-label="Edition">
+                    <td className="data-table__nowrap" data-label={t('analyze.figures.edition')}>
                       {observation.edition !== null
                         ? names.edition(observation.edition)
-                        : 'None (background)'}
+                        : t('analyze.figures.noEdition')}
                     </td>
-                    <td data-label="Words">“{observation.text}”</td>
-                    <td data-label="Checked">
+                    <td data-label={t('analyze.figures.words')}>
+                      <span lang="en">“{observation.text}”</span>
+                    </td>
+                    <td data-label={t('analyze.figures.checked')}>
                       {note ? (
                         <span className="analyze-checked">
-                          {note.action === 'add' ? 'added' : 'corrected'}: {note.reason}
+                          {note.action === 'add'
+                            ? t('analyze.figures.added', { reason: note.reason })
+                            : t('analyze.figures.corrected', { reason: note.reason })}
                         </span>
                       ) : (
-                        <span className="muted">as read</span>
+                        <span className="muted">{t('analyze.figures.asRead')}</span>
                       )}
                     </td>
                   </tr>
@@ -745,11 +778,17 @@ function FiguresSection({
       )}
       {notCounted.length > 0 ? (
         <>
-          <h3 className="analyze-subhead">Numbers not counted ({notCounted.length})</h3>
+          <h3 className="analyze-subhead">
+            {t('analyze.notCounted.heading', { count: notCounted.length })}
+          </h3>
           <ul className="analyze-not-counted">
             {notCounted.map((item) => (
               <li key={`${item.start}:${item.end}`}>
-                <span className="analyze-not-counted__words">“{item.text}”</span>: {item.reason}
+                <span className="analyze-not-counted__words" lang="en">
+                  “{item.text}”
+                </span>
+                {t('analyze.notCounted.reasonLabel')}
+                <span lang="en">{item.reason}</span>
               </li>
             ))}
           </ul>
@@ -775,13 +814,10 @@ function CorrectionsSection({
   return (
     <section className="analyze-step" aria-labelledby={headingId}>
       <h2 id={headingId} tabIndex={-1}>
-        3. Your corrections ({corrections.length})
+        {t('analyze.step3.heading', { count: corrections.length })}
       </h2>
       {corrections.length === 0 ? (
-        <p className="muted">
-          None yet. Select a number in the sentences above to change what it was read as, reject it,
-          or count a number that was left out.
-        </p>
+        <p className="muted">{t('analyze.step3.none')}</p>
       ) : (
         <ul className="analyze-corrections">
           {corrections.map((correction, index) => {
@@ -796,27 +832,27 @@ function CorrectionsSection({
               >
                 <p className="analyze-correction__what">{describeCorrection(correction, names)}</p>
                 <p className="analyze-correction__reason">
-                  <span className="muted">Reason:</span> {correction.reason}{' '}
+                  <span className="muted">{t('analyze.step3.reason')}</span> {correction.reason}{' '}
                   <span className="muted">({formatDate(correction.date)})</span>
                 </p>
                 <p className="analyze-correction__sentence muted">
-                  In: “{shorten(correction.sentence)}”
+                  {t('analyze.step3.in')} <span lang="en">“{shorten(correction.sentence)}”</span>
                 </p>
                 {problem ? (
                   <p className="analyze-error">
-                    <strong>Does not match the article any more:</strong> {problem}
+                    <strong>{t('analyze.step3.problem')}</strong> <span lang="en">{problem}</span>
                   </p>
                 ) : null}
                 <button
                   type="button"
                   className="button button--secondary analyze-correction__remove"
-                  aria-label={`Remove the correction of “${correction.number}”`}
+                  aria-label={t('analyze.step3.removeLabel', { number: correction.number })}
                   onClick={() => {
                     onRemove(key)
                     document.getElementById(headingId)?.focus()
                   }}
                 >
-                  Remove
+                  {t('analyze.step3.remove')}
                 </button>
               </li>
             )
@@ -825,10 +861,6 @@ function CorrectionsSection({
       )}
     </section>
   )
-}
-
-function countWords(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }
 
 function capitalise(text: string): string {

@@ -7,6 +7,8 @@ import {
   type KeyboardEvent,
   type ReactNode,
 } from 'react'
+import { currentLocale } from '../i18n/i18n'
+import { LANGUAGE_TAGS } from '../i18n/locale'
 
 export interface ArticleHighlightProps {
   /** The words as they stand in the article. */
@@ -23,6 +25,9 @@ export interface ArticleHighlightProps {
 
 /** How far from the window's edge a tooltip stays, in pixels. */
 const EDGE = 8
+/** The custom property article.css moves a tooltip by, and the query that turns motion off. */
+const TIP_SHIFT = '--tip-shift'
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)'
 
 /**
  * A number in the article text with a tooltip that opens on hover and on keyboard focus, stays
@@ -47,7 +52,7 @@ export function ArticleHighlight({
   useEffect(() => {
     const element = numberRef.current
     if (!current || !element) return
-    const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false
+    const reduceMotion = window.matchMedia?.(REDUCED_MOTION).matches ?? false
     // jsdom has no layout and no scrollIntoView.
     if (typeof element.scrollIntoView === 'function') {
       element.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' })
@@ -59,7 +64,7 @@ export function ArticleHighlight({
   useLayoutEffect(() => {
     const tooltip = tooltipRef.current
     if (!open || !tooltip) return
-    tooltip.style.removeProperty('--tip-shift')
+    tooltip.style.removeProperty(TIP_SHIFT)
     tooltip.classList.remove('article-tip--above')
     const box = tooltip.getBoundingClientRect()
     if (box.width === 0) return
@@ -67,7 +72,7 @@ export function ArticleHighlight({
     let shift = 0
     if (box.right > viewport - EDGE) shift = viewport - EDGE - box.right
     if (box.left + shift < EDGE) shift = EDGE - box.left
-    if (shift !== 0) tooltip.style.setProperty('--tip-shift', `${Math.round(shift)}px`)
+    if (shift !== 0) tooltip.style.setProperty(TIP_SHIFT, `${Math.round(shift)}px`)
     if (box.bottom > window.innerHeight - EDGE && box.top - box.height > EDGE) {
       tooltip.classList.add('article-tip--above')
     }
@@ -115,7 +120,15 @@ export function ArticleHighlight({
           {text}
         </span>
       )}
-      <span ref={tooltipRef} id={tooltipId} role="tooltip" className="article-tip" hidden={!open}>
+      <span
+        ref={tooltipRef}
+        id={tooltipId}
+        role="tooltip"
+        className="article-tip"
+        hidden={!open}
+        // The number is the article's (English); what the tooltip says is in the page's language.
+        lang={LANGUAGE_TAGS[currentLocale()]}
+      >
         <span className="article-tip__box">{details}</span>
       </span>
     </span>

@@ -1,11 +1,12 @@
 import { useMemo, type ReactNode } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { formatConversion, formatDate, formatObservationValue, formatScope } from '../app/format'
-import { APP_TITLE } from '../app/page-shell'
+import { appTitle } from '../app/page-shell'
 import { PageLoading } from '../app/page-loading'
 import { paths } from '../app/paths'
 import { QueryErrorNotice } from '../app/query-error-notice'
 import { isArticleId } from '../app/url-state'
+import { t } from '../i18n/i18n'
 import type { ArticleDetail, Discarded, Milestone, Observation } from '../pipeline/schema'
 import { useArticle } from '../queries/article-query'
 import { useSummary } from '../queries/summary-query'
@@ -13,6 +14,7 @@ import { catalogNames, type CatalogNames } from './article-catalog'
 import { ArticleHighlight } from './article-highlight'
 import { CorrectionNoteView, describeWas } from './correction-note'
 import { layoutArticleText, type TextRange, type TextSpan } from './article-text'
+import { joinList } from './message-parts'
 import { NotFound } from './not-found'
 import './article.css'
 
@@ -30,12 +32,7 @@ export function ArticlePage() {
 }
 
 function ArticleNotFound() {
-  return (
-    <NotFound
-      title="Article not found"
-      message="There is no article at this address. The link may be out of date or mistyped; every article the dashboard reads is listed on the sources page."
-    />
-  )
+  return <NotFound title={t('article.notFound.title')} message={t('article.notFound.message')} />
 }
 
 /**
@@ -67,9 +64,9 @@ function ArticleView({ id }: { id: string }) {
   if (failed) {
     return (
       <>
-        <title>{`Article could not be loaded · ${APP_TITLE}`}</title>
+        <title>{`${t('article.error.pageTitle')} · ${appTitle()}`}</title>
         <QueryErrorNotice
-          title="This article could not be loaded"
+          title={t('article.error.title')}
           error={failed.error}
           onRetry={() => {
             if (article.isError) void article.refetch()
@@ -79,7 +76,7 @@ function ArticleView({ id }: { id: string }) {
       </>
     )
   }
-  if (!article.data || !names) return <PageLoading label="Loading the article…" />
+  if (!article.data || !names) return <PageLoading label={t('article.loading')} />
 
   return <ArticleContent detail={article.data} names={names} highlight={highlight} />
 }
@@ -132,26 +129,25 @@ function ArticleContent({
 
   return (
     <article className="article-page" aria-labelledby="article-title">
-      <title>{`${article.title} · ${APP_TITLE}`}</title>
+      <title>{`${article.title} · ${appTitle()}`}</title>
       <ArticleHeader detail={detail} names={names} />
 
       {highlightMissing ? (
         <p className="notice article-page__note" role="note">
-          The figure this link pointed to is no longer read from this article. The article may have
-          been read again since the link was made; its figures are highlighted below.
+          {t('article.highlightMissing')}
         </p>
       ) : null}
 
       <section className="article-body" aria-labelledby="article-text-title">
         <div className="article-body__head">
-          <h2 id="article-text-title">Article text</h2>
+          <h2 id="article-text-title">{t('article.text.heading')}</h2>
           <ArticleLegend
             figures={placedFigures.size}
             discarded={placedDiscarded}
             milestones={milestonesByRange.size}
           />
         </div>
-        <div className="article-text">
+        <div className="article-text" lang="en">
           {layout.paragraphs.map((paragraph) => (
             <p key={paragraph.start}>
               {paragraph.segments.map((segment) => {
@@ -204,49 +200,51 @@ function ArticleHeader({ detail, names }: { detail: ArticleDetail; names: Catalo
   return (
     <header className="article-header">
       <p className="article-header__back">
-        <Link to={paths.sources()}>All source articles</Link>
+        <Link to={paths.sources()}>{t('article.back')}</Link>
       </p>
-      <h1 id="article-title">{article.title}</h1>
+      <h1 id="article-title" lang="en">
+        {article.title}
+      </h1>
       <dl className="article-meta">
         <div>
-          <dt>Published</dt>
+          <dt>{t('article.meta.published')}</dt>
           <dd>
             <time dateTime={article.date}>{formatDate(article.date)}</time>
           </dd>
         </div>
         <div>
-          <dt>District</dt>
+          <dt>{t('article.meta.district')}</dt>
           <dd>
             {article.district ? (
               <Link to={paths.district(article.district)}>{names.district(article.district)}</Link>
             ) : (
-              <span className="muted">None named</span>
+              <span className="muted">{t('article.meta.noDistrict')}</span>
             )}
           </dd>
         </div>
         <div>
-          <dt>CIIE edition</dt>
+          <dt>{t('article.meta.edition')}</dt>
           <dd>
             {article.edition !== null ? (
               <Link to={paths.edition(article.edition)}>{names.edition(article.edition)}</Link>
             ) : (
-              <span className="muted">Not stated</span>
+              <span className="muted">{t('article.meta.notStated')}</span>
             )}
           </dd>
         </div>
         {article.area ? (
           <div>
-            <dt>Area</dt>
+            <dt>{t('article.meta.area')}</dt>
             <dd>{names.zone(article.area)}</dd>
           </div>
         ) : null}
         {otherDistricts.length > 0 ? (
           <div>
-            <dt>Also names</dt>
+            <dt>{t('article.meta.alsoNames')}</dt>
             <dd>
               {otherDistricts.map((district, index) => (
                 <span key={district}>
-                  {index > 0 ? ', ' : null}
+                  {index > 0 ? t('article.listSeparator') : null}
                   <Link to={paths.district(district)}>{names.district(district)}</Link>
                 </span>
               ))}
@@ -257,11 +255,13 @@ function ArticleHeader({ detail, names }: { detail: ArticleDetail; names: Catalo
       {article.warnings.length > 0 ? (
         <div className="notice article-warnings" role="note" aria-labelledby="article-warnings">
           <p id="article-warnings" className="article-warnings__title">
-            Read with care
+            {t('article.warnings.title')}
           </p>
           <ul>
             {article.warnings.map((warning) => (
-              <li key={warning}>{warning}</li>
+              <li key={warning} lang="en">
+                {warning}
+              </li>
             ))}
           </ul>
         </div>
@@ -280,28 +280,28 @@ function ArticleLegend({
   milestones: number
 }) {
   return (
-    <ul className="article-legend" aria-label="Key to the text">
+    <ul className="article-legend" aria-label={t('article.legend.label')}>
       <li>
         <mark className="article-legend__figure" aria-hidden="true">
           80
         </mark>{' '}
-        {figures === 1 ? '1 figure read' : `${figures} figures read`}
+        {t('article.legend.figures', { count: figures })}
       </li>
       {discarded > 0 ? (
         <li>
           <span className="article-legend__discarded" aria-hidden="true">
             2005
           </span>{' '}
-          {discarded === 1 ? '1 number not counted' : `${discarded} numbers not counted`}
+          {t('article.legend.discarded', { count: discarded })}
         </li>
       ) : null}
       {milestones > 0 ? (
         <li>
           <span className="article-legend__milestone" aria-hidden="true" />{' '}
-          {milestones === 1 ? '1 milestone sentence' : `${milestones} milestone sentences`}
+          {t('article.legend.milestones', { count: milestones })}
         </li>
       ) : null}
-      <li className="article-legend__hint">Point at or tab to a number for details.</li>
+      <li className="article-legend__hint">{t('article.legend.hint')}</li>
     </ul>
   )
 }
@@ -323,8 +323,10 @@ function HighlightFor({
         text={discarded.text}
         details={
           <>
-            <span className="article-tip__title">Not counted</span>{' '}
-            <span className="article-tip__row">{capitalise(discarded.reason)}.</span>
+            <span className="article-tip__title">{t('article.tip.notCounted')}</span>{' '}
+            <span className="article-tip__row" lang="en">
+              {capitalise(discarded.reason)}.
+            </span>
           </>
         }
       />
@@ -350,12 +352,15 @@ function FigureDetails({ observation, names }: { observation: Observation; names
       <span className="article-tip__value">{formatObservationValue(observation)}</span>{' '}
       {conversion ? <span className="article-tip__row">({conversion})</span> : null}{' '}
       <span className="article-tip__row">
-        <span className="article-tip__label">District:</span> {names.district(observation.district)}
-        {observation.area ? `, ${names.zone(observation.area)}` : null}
+        <span className="article-tip__label">{t('article.tip.district')}</span>
+        {names.district(observation.district)}
+        {observation.area ? `${t('article.listSeparator')}${names.zone(observation.area)}` : null}
       </span>{' '}
       <span className="article-tip__row">
-        <span className="article-tip__label">Edition:</span>{' '}
-        {observation.edition !== null ? names.edition(observation.edition) : 'none (background)'}
+        <span className="article-tip__label">{t('article.tip.edition')}</span>
+        {observation.edition !== null
+          ? names.edition(observation.edition)
+          : t('article.tip.noEdition')}
       </span>{' '}
       {observation.scope !== 'ciie' ? (
         <span className="article-tip__row article-tip__scope">
@@ -364,7 +369,8 @@ function FigureDetails({ observation, names }: { observation: Observation; names
       ) : null}
       {observation.correction ? (
         <span className="article-tip__row">
-          <span className="article-tip__label">Corrected:</span> {observation.correction.reason}
+          <span className="article-tip__label">{t('article.tip.corrected')}</span>
+          {observation.correction.reason}
         </span>
       ) : null}
     </>
@@ -388,7 +394,7 @@ function milestoneLabel(milestones: ReadonlyArray<Milestone>, names: CatalogName
   const editions = [...new Set(milestones.map((m) => m.edition))]
     .sort((a, b) => a - b)
     .map((edition) => names.edition(edition))
-  return `Milestone: ties ${joinWords(districts)} to the ${joinWords(editions)} CIIE`
+  return t('article.milestone', { districts: joinList(districts), editions: joinList(editions) })
 }
 
 function FiguresTable({
@@ -406,23 +412,20 @@ function FiguresTable({
 }) {
   return (
     <section className="article-figures" aria-labelledby="article-figures-title">
-      <h2 id="article-figures-title">Figures read from this article</h2>
+      <h2 id="article-figures-title">{t('article.figures.heading')}</h2>
       {figures.length === 0 ? (
-        <p className="muted">No figures were read from this article.</p>
+        <p className="muted">{t('article.figures.none')}</p>
       ) : (
         <div className="table-wrap">
           <table className="data-table">
-            <caption>
-              {figures.length === 1 ? '1 figure' : `${figures.length} figures`}, in the order they
-              appear. Select the words to find them in the text.
-            </caption>
+            <caption>{t('article.figures.caption', { count: figures.length })}</caption>
             <thead>
               <tr>
-                <th scope="col">Metric</th>
-                <th scope="col">Value</th>
-                <th scope="col">District</th>
-                <th scope="col">Edition</th>
-                <th scope="col">The exact words</th>
+                <th scope="col">{t('article.figures.metric')}</th>
+                <th scope="col">{t('article.figures.value')}</th>
+                <th scope="col">{t('article.figures.district')}</th>
+                <th scope="col">{t('article.figures.edition')}</th>
+                <th scope="col">{t('article.figures.words')}</th>
               </tr>
             </thead>
             <tbody>
@@ -435,7 +438,7 @@ function FiguresTable({
                       observation.id === highlight ? 'article-figures__current' : undefined
                     }
                   >
-                    <td className="data-table__metric" data-label="Metric">
+                    <td className="data-table__metric" data-label={t('article.figures.metric')}>
                       <span>
                         {names.metric(observation.metric)}
                         {observation.scope !== 'ciie' ? (
@@ -445,7 +448,7 @@ function FiguresTable({
                         ) : null}
                       </span>
                     </td>
-                    <td className="data-table__value" data-label="Value">
+                    <td className="data-table__value" data-label={t('article.figures.value')}>
                       <span>
                         {formatObservationValue(observation)}
                         {conversion ? (
@@ -460,7 +463,7 @@ function FiguresTable({
                         ) : null}
                       </span>
                     </td>
-                    <td className="data-table__nowrap" data-label="District">
+                    <td className="data-table__nowrap" data-label={t('article.figures.district')}>
                       <span>
                         <Link to={paths.district(observation.district)}>
                           {names.district(observation.district)}
@@ -470,29 +473,29 @@ function FiguresTable({
                         ) : null}
                       </span>
                     </td>
-                    <td className="data-table__nowrap" data-label="Edition">
+                    <td className="data-table__nowrap" data-label={t('article.figures.edition')}>
                       {observation.edition !== null ? (
                         <Link to={paths.edition(observation.edition)}>
                           {names.edition(observation.edition)}
                         </Link>
                       ) : (
-                        <span className="muted">None</span>
+                        <span className="muted">{t('article.figures.noEdition')}</span>
                       )}
                     </td>
-                    <td className="article-figures__words" data-label="Words">
+                    <td className="article-figures__words" data-label={t('article.figures.words')}>
                       {placed.has(observation.id) ? (
                         <Link
                           to={paths.article(articleId, { highlight: observation.id })}
                           replace
                           preventScrollReset
-                          aria-label={`${observation.text}: show in the text`}
+                          aria-label={t('article.figures.showInText', { words: observation.text })}
                         >
-                          “{observation.text}”
+                          <span lang="en">“{observation.text}”</span>
                         </Link>
                       ) : (
                         <span>
-                          “{observation.text}”{' '}
-                          <span className="muted">(its place in the text is unknown)</span>
+                          <span lang="en">“{observation.text}”</span>{' '}
+                          <span className="muted">{t('article.figures.placeUnknown')}</span>
                         </span>
                       )}
                     </td>
@@ -517,21 +520,27 @@ function DiscardedList({
   const ordered = [...discarded].sort((a, b) => a.start - b.start)
   return (
     <details className="article-discarded-list">
-      <summary>Numbers not counted as figures ({discarded.length}), and why</summary>
+      <summary>{t('article.discarded.summary', { count: discarded.length })}</summary>
       <ul>
         {ordered.map((item) => (
           <li key={`${item.start}-${item.end}`}>
-            <span className="article-discarded-list__words">“{item.text}”</span>: {item.reason}
+            <span className="article-discarded-list__words" lang="en">
+              “{item.text}”
+            </span>
+            {t('article.discarded.reasonLabel')}
+            <span lang="en">{item.reason}</span>
             {item.correction ? (
               <span className="muted">
                 {' '}
-                ({formatDate(item.correction.date)}; the extractor read{' '}
-                {describeWas(
-                  item.correction,
-                  { value: item.value ?? 0, unit: item.unit ?? 'count', qualifier: 'exact' },
-                  names,
-                )}
-                )
+                {t('article.discarded.rejected', {
+                  date: formatDate(item.correction.date),
+                  was:
+                    describeWas(
+                      item.correction,
+                      { value: item.value ?? 0, unit: item.unit ?? 'count', qualifier: 'exact' },
+                      names,
+                    ) ?? '',
+                })}
               </span>
             ) : null}
           </li>
@@ -572,10 +581,4 @@ function milestoneRanges(milestones: ReadonlyArray<Milestone>): Array<TextRange>
 
 function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-/** ["4th", "5th"] -> "4th and 5th"; three or more with commas. */
-function joinWords(words: ReadonlyArray<string>): string {
-  if (words.length <= 1) return words.join('')
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`
 }

@@ -1,7 +1,8 @@
-import { NOT_REPORTED, UNIT_NAMES } from '../app/format'
+import { notReported, unitName } from '../app/format'
 import type { ChartValue } from '../charts/chart-types'
 import { districtColor } from '../charts/district-colors'
 import type { PanelsChart } from '../export/figure-spec'
+import { t } from '../i18n/i18n'
 import { UNITS, type DistrictId, type MetricKey, type Unit } from '../pipeline/schema'
 import { joinNames } from './compare-state'
 import { figureValue, type CellRef, type FigureDraft } from './figure-export'
@@ -34,8 +35,13 @@ export function comparePanelValues(
     )
     const cell = model.cell(district, e.edition, metric)
     if (!unit || !cell || cell.unit === unit) return value
-    elsewhere.push(`${model.editionLabel(e.edition)}: ${formatCell(cell)}`)
-    return { ...value, value: null, display: NOT_REPORTED, qualifier: null, conflict: false }
+    elsewhere.push(
+      t('compare.editionValue', {
+        edition: model.editionLabel(e.edition),
+        value: formatCell(cell),
+      }),
+    )
+    return { ...value, value: null, display: notReported(), qualifier: null, conflict: false }
   })
   return { values, elsewhere }
 }
@@ -72,7 +78,7 @@ export function compareRows(
         )
       : districts
     return {
-      title: split ? `${label} (${UNIT_NAMES[unit]})` : label,
+      title: split ? t('compare.metricInUnit', { metric: label, unit: unitName(unit) }) : label,
       sharedScale: !independent,
       panels: inUnit.map((district) => {
         const { values, elsewhere } = comparePanelValues(
@@ -88,7 +94,11 @@ export function compareRows(
             figureValue(v, model.editions[index]?.edition === edition),
           ),
           ...(elsewhere.length > 0
-            ? { note: `Also reported in another currency: ${elsewhere.join('; ')}` }
+            ? {
+                note: t('compare.panel.elsewhere', {
+                  list: elsewhere.join(t('compare.separator')),
+                }),
+              }
             : {}),
         }
       }),
@@ -109,9 +119,7 @@ function cellsOf(
 }
 
 function scaleNote(independent: boolean): string {
-  return independent
-    ? 'Each panel has its own scale: compare the numbers, not the heights of the bars.'
-    : 'Panels in a row share one scale, so bar heights compare across districts. Currencies are never converted.'
+  return independent ? t('compare.scaleNote.independent') : t('compare.scaleNote.shared')
 }
 
 /** One metric's comparison as a figure. */
@@ -123,8 +131,13 @@ export function compareMetricFigure(
   const names = selection.districts.map((d) => model.districtName(d))
   const rows = compareRows(model, metric, selection)
   return {
-    title: `${model.metricLabel(metric)}: ${joinNames(names)}`,
-    subtitle: `At each CIIE edition · ${model.editionName(selection.edition)} outlined`,
+    title: t('compare.figure.metricTitle', {
+      metric: model.metricLabel(metric),
+      names: joinNames(names),
+    }),
+    subtitle: t('compare.figure.metricSubtitle', {
+      edition: model.editionName(selection.edition),
+    }),
     chart: {
       kind: 'panels',
       rows: rows.length > 1 ? rows : rows.map((r) => ({ ...r, title: '' })),
@@ -132,8 +145,8 @@ export function compareMetricFigure(
     notes: [scaleNote(selection.independent)],
     file: {
       edition: model.edition(selection.edition) ?? null,
-      metric: model.metricLabel(metric),
-      districts: names,
+      metric: model.metric(metric)?.en ?? metric,
+      districts: fileNames(model, selection.districts),
       view: 'compare',
     },
     cells: cellsOf(model, [metric], selection.districts),
@@ -155,8 +168,11 @@ export function compareAllFigure(
   const rows = byMetric.flatMap((m) => m.rows)
   const shown = byMetric.filter((m) => m.rows.length > 0).map((m) => m.metric)
   return {
-    title: `${joinNames(names)} compared`,
-    subtitle: `${shown.map((m) => model.metricLabel(m)).join(', ')} · at each CIIE edition · ${model.editionName(selection.edition)} outlined`,
+    title: t('compare.figure.allTitle', { names: joinNames(names) }),
+    subtitle: t('compare.figure.allSubtitle', {
+      metrics: shown.map((m) => model.metricLabel(m)).join(t('compare.figure.listSeparator')),
+      edition: model.editionName(selection.edition),
+    }),
     chart: { kind: 'panels', rows },
     legend: selection.districts.map((d) => ({
       label: model.districtName(d),
@@ -165,9 +181,14 @@ export function compareAllFigure(
     notes: [scaleNote(selection.independent)],
     file: {
       edition: model.edition(selection.edition) ?? null,
-      districts: names,
+      districts: fileNames(model, selection.districts),
       view: 'compare-all',
     },
     cells: cellsOf(model, shown, selection.districts),
   }
+}
+
+/** Districts as a file name gives them: in English words whatever the language (ASCII, stable). */
+function fileNames(model: SummaryModel, districts: ReadonlyArray<DistrictId>): Array<string> {
+  return districts.map((d) => model.findDistrict(d)?.en ?? d)
 }

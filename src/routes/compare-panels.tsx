@@ -2,9 +2,10 @@ import { Fragment, memo, useCallback, useId, useLayoutEffect, useRef } from 'rea
 import { ChartFrame } from '../charts/chart-frame'
 import { DeferredChart } from '../charts/deferred-chart'
 import { LazyColumnChart } from '../charts/lazy-charts'
-import { districtColor } from '../charts/district-colors'
+import { districtColor, markColorVars } from '../charts/district-colors'
 import { EmptyState } from '../app/empty-state'
-import { UNIT_NAMES } from '../app/format'
+import { unitName } from '../app/format'
+import { t } from '../i18n/i18n'
 import { UNITS, type DistrictId, type MetricKey, type Unit } from '../pipeline/schema'
 import { comparePanelValues, compareMetricFigure } from './compare-figure'
 import { joinNames } from './compare-state'
@@ -70,16 +71,21 @@ export function MetricComparison({
           {label}
         </h2>
         <EmptyState
-          title={`${districts.length === 2 ? 'Neither' : 'None'} of these districts reports ${label.toLowerCase()}`}
+          title={t('compare.metric.empty.title', {
+            count: districts.length,
+            metric: label.toLowerCase(),
+          })}
         >
           <p>
-            No article gives a figure for {label.toLowerCase()} for {joinNames(names)} at any CIIE
-            edition.
+            {t('compare.metric.empty.body', {
+              metric: label.toLowerCase(),
+              names: joinNames(names),
+            })}
           </p>
           {onRemove ? (
             <p>
               <button type="button" className="button button--secondary" onClick={onRemove}>
-                Stop showing {label.toLowerCase()}
+                {t('compare.metric.stopShowing', { metric: label.toLowerCase() })}
               </button>
             </p>
           ) : null}
@@ -95,20 +101,23 @@ export function MetricComparison({
     <section className="page-section compare-metric">
       <ChartFrame
         title={label}
-        subtitle={`${editionLabel} outlined · ${joinNames(names)}`}
+        subtitle={t('compare.metric.subtitle', { edition: editionLabel, names: joinNames(names) })}
         exportFigure={exportOf(() =>
           compareMetricFigure(model, metric, { districts, edition, independent }),
         )}
         caption={
           independent
-            ? 'Each panel has its own scale: compare the numbers, not the heights of the bars.'
+            ? t('compare.scaleNote.independent')
             : split
-              ? 'One scale per currency for all panels, so the heights of bars compare across districts.'
-              : 'One scale for all panels, so the heights of bars compare across districts.'
+              ? t('compare.metric.caption.perCurrency')
+              : t('compare.metric.caption.shared')
         }
         table={{
-          caption: `${label} by district and CIIE edition`,
-          columns: ['District', ...model.editions.map((e) => model.editionLabel(e.edition))],
+          caption: t('compare.metric.tableCaption', { metric: label }),
+          columns: [
+            t('compare.metric.column.district'),
+            ...model.editions.map((e) => model.editionLabel(e.edition)),
+          ],
           rows: districts.map((district) => ({
             key: district,
             cells: [
@@ -120,7 +129,7 @@ export function MetricComparison({
         notes={
           <>
             <p className="compare-summary">
-              <strong>{editionLabel}:</strong>{' '}
+              <strong>{t('compare.summary.edition', { edition: editionLabel })}</strong>{' '}
               {districts.map((district, index) => (
                 <Fragment key={district}>
                   {index > 0 ? ' · ' : null}
@@ -138,18 +147,19 @@ export function MetricComparison({
             </p>
             {split ? (
               <p className="chart-note">
-                Amounts are reported in {joinNames(units.map((u) => UNIT_NAMES[u]))}. They are never
-                converted, so each currency has its own panels and scale.
+                {t('compare.metric.currencies', {
+                  units: joinNames(units.map((u) => unitName(u))),
+                })}
               </p>
             ) : null}
             {split && missing.length > 0 ? (
               <p className="chart-note">
-                Not reported at any edition: {joinNames(missing.map((d) => model.districtName(d)))}.
+                {t('compare.metric.missing', {
+                  names: joinNames(missing.map((d) => model.districtName(d))),
+                })}
               </p>
             ) : null}
-            <p className="chart-note">
-              80+ means more than 80 · ⚠ means sources disagree · click a bar for its sources
-            </p>
+            <p className="chart-note">{t('compare.key')}</p>
           </>
         }
       >
@@ -163,7 +173,11 @@ export function MetricComparison({
           const top = Math.max(0, ...values)
           return (
             <div key={unit} className="compare-unit">
-              {split ? <h3 className="compare-unit__title">In {UNIT_NAMES[unit]}</h3> : null}
+              {split ? (
+                <h3 className="compare-unit__title">
+                  {t('compare.unit.heading', { unit: unitName(unit) })}
+                </h3>
+              ) : null}
               <div className={`compare-panels compare-panels--${columnsFor(districts.length)}`}>
                 {inUnit.map((district) => (
                   <DistrictPanel
@@ -216,18 +230,23 @@ const DistrictPanel = memo(function DistrictPanel({
 }: DistrictPanelProps) {
   const name = model.districtName(district)
   const label = model.metricLabel(metric)
-  const inUnit = unit ? ` (${UNIT_NAMES[unit]})` : ''
+  const metricInUnit = unit
+    ? t('compare.metricInUnit', { metric: label, unit: unitName(unit) })
+    : label
   const { values, elsewhere } = comparePanelValues(model, metric, district, unit)
   const highlightKey = values[model.editions.findIndex((e) => e.edition === edition)]?.key
   const reported = values.some((v) => v.value !== null)
   const Heading = headingLevel === 4 ? 'h4' : 'h3'
 
   return (
-    <section className="compare-panel" aria-label={`${label}${inUnit}: ${name}`}>
+    <section
+      className="compare-panel"
+      aria-label={t('compare.panel.label', { metric: metricInUnit, name })}
+    >
       <Heading className="compare-panel__title">
         <span
           className="compare-swatch"
-          style={{ backgroundColor: districtColor(district) }}
+          style={markColorVars(districtColor(district))}
           aria-hidden="true"
         />
         {name}
@@ -243,16 +262,16 @@ const DistrictPanel = memo(function DistrictPanel({
               domainMax={domainMax}
               highlightKey={highlightKey}
               onSelect={onSelect}
-              ariaLabel={`${label}${inUnit} for ${name} at each CIIE edition`}
+              ariaLabel={t('compare.panel.chartLabel', { metric: metricInUnit, name })}
             />
           )}
         </DeferredChart>
       ) : (
-        <p className="compare-panel__empty">Not reported at any CIIE edition</p>
+        <p className="compare-panel__empty">{t('compare.panel.empty')}</p>
       )}
       {elsewhere.length > 0 ? (
         <p className="compare-panel__note">
-          Also reported in another currency: {elsewhere.join('; ')}
+          {t('compare.panel.elsewhere', { list: elsewhere.join(t('compare.separator')) })}
         </p>
       ) : null}
     </section>
@@ -278,7 +297,7 @@ function SummaryValue({
       {cell?.conflict ? (
         <>
           <span aria-hidden="true"> ⚠</span>
-          <span className="visually-hidden"> (sources disagree)</span>
+          <span className="visually-hidden">{t('compare.summary.conflict')}</span>
         </>
       ) : null}
     </span>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import { districtColor } from '../charts/district-colors'
+import { districtColor, markColorVars } from '../charts/district-colors'
+import { localName, t } from '../i18n/i18n'
 import type { DistrictId, MetricKey } from '../pipeline/schema'
 import { MAX_DISTRICTS } from './compare-state'
 import type { SummaryModel } from './summary-model'
@@ -10,9 +11,6 @@ export interface DistrictPickerProps {
   onAdd: (district: DistrictId) => void
   onRemove: (district: DistrictId) => void
 }
-
-const figures = (count: number) =>
-  count === 0 ? 'no figures' : `${count} ${count === 1 ? 'figure' : 'figures'}`
 
 /**
  * The chosen districts as chips, each with a remove button, and a select with an Add button for
@@ -52,26 +50,26 @@ export function DistrictPicker({ model, districts, onAdd, onRemove }: DistrictPi
   return (
     <fieldset className="compare-picker">
       <legend className="compare-picker__legend">
-        Districts{' '}
+        {t('compare.picker.legend')}{' '}
         <span className="muted">
-          ({districts.length} of at most {MAX_DISTRICTS})
+          {t('compare.picker.count', { count: districts.length, max: MAX_DISTRICTS })}
         </span>
       </legend>
       {districts.length > 0 ? (
-        <ul ref={chipsRef} className="compare-chips" aria-label="Chosen districts">
+        <ul ref={chipsRef} className="compare-chips" aria-label={t('compare.picker.chosen')}>
           {districts.map((id, index) => (
             <li key={id} className="compare-chip">
               <span
                 className="compare-swatch"
-                style={{ backgroundColor: districtColor(id) }}
+                style={markColorVars(districtColor(id))}
                 aria-hidden="true"
               />
               <span className="compare-chip__name">{model.districtName(id)}</span>
               <button
                 type="button"
                 className="compare-chip__remove"
-                aria-label={`Remove ${model.districtName(id)}`}
-                title={`Remove ${model.districtName(id)}`}
+                aria-label={t('compare.picker.remove', { name: model.districtName(id) })}
+                title={t('compare.picker.remove', { name: model.districtName(id) })}
                 onClick={() => {
                   focusAfterRemoval.current = index
                   onRemove(id)
@@ -85,7 +83,7 @@ export function DistrictPicker({ model, districts, onAdd, onRemove }: DistrictPi
       ) : null}
       <form className="compare-add" onSubmit={add}>
         <label className="control" htmlFor={selectId}>
-          Add a district
+          {t('compare.picker.addLabel')}
         </label>
         <div className="compare-add__row">
           <select
@@ -96,21 +94,23 @@ export function DistrictPicker({ model, districts, onAdd, onRemove }: DistrictPi
             aria-describedby={full ? noteId : undefined}
             onChange={(event) => setChoice(event.target.value)}
           >
-            <option value="">Choose a district…</option>
+            <option value="">{t('compare.picker.choose')}</option>
             {remaining.map((d) => (
               <option key={d.id} value={d.id}>
-                {d.en} — {figures(model.aggregates({ district: d.id }).length)}
+                {t('compare.picker.option', {
+                  name: localName(d),
+                  count: model.aggregates({ district: d.id }).length,
+                })}
               </option>
             ))}
           </select>
           <button type="submit" className="button" disabled={full || !chosen}>
-            Add
+            {t('compare.picker.add')}
           </button>
         </div>
         {full ? (
           <p id={noteId} className="compare-add__note">
-            {MAX_DISTRICTS} districts is the most a comparison shows side by side. Remove one to add
-            another.
+            {t('compare.picker.full', { max: MAX_DISTRICTS })}
           </p>
         ) : null}
       </form>
@@ -136,10 +136,10 @@ export function MetricChooser({ model, districts, metrics, onToggle }: MetricCho
   return (
     <details className="compare-metrics">
       <summary>
-        Figures shown: {metrics.length} of {model.metrics.length}
+        {t('compare.chooser.summary', { count: metrics.length, total: model.metrics.length })}
       </summary>
       <fieldset className="compare-metrics__list">
-        <legend className="visually-hidden">Figures to compare</legend>
+        <legend className="visually-hidden">{t('compare.chooser.legend')}</legend>
         {model.metrics.map((m) => {
           const reporting = districts.filter(
             (district) => model.aggregates({ district, metric: m.key }).length > 0,
@@ -155,13 +155,13 @@ export function MetricChooser({ model, districts, metrics, onToggle }: MetricCho
                 onChange={() => onToggle(m.key)}
               />
               <span>
-                {m.en}{' '}
+                {localName(m)}{' '}
                 <span className="muted">
                   {districts.length === 0
                     ? ''
                     : reporting === 0
-                      ? '(none of these districts)'
-                      : `(${reporting} of ${districts.length})`}
+                      ? t('compare.chooser.none')
+                      : t('compare.chooser.reach', { count: reporting, total: districts.length })}
                 </span>
               </span>
             </label>
@@ -169,7 +169,7 @@ export function MetricChooser({ model, districts, metrics, onToggle }: MetricCho
         })}
         {chosen.size === 1 ? (
           <p id={lastId} className="compare-metrics__note">
-            At least one figure stays chosen.
+            {t('compare.chooser.last')}
           </p>
         ) : null}
       </fieldset>

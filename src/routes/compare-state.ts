@@ -1,5 +1,7 @@
 import type { CompareState } from '../app/paths'
 import { isDistrictId, isMetricKey, parseEdition, parseList } from '../app/url-state'
+import { currentLocale, t } from '../i18n/i18n'
+import { LANGUAGE_TAGS } from '../i18n/locale'
 import type { DistrictId, MetricKey } from '../pipeline/schema'
 import type { SummaryModel } from './summary-model'
 
@@ -65,23 +67,41 @@ export function defaultMetrics(
     .slice(0, DEFAULT_METRIC_COUNT)
 }
 
+/** How a list's problems are worded, for districts or for metrics. */
+interface ListWords {
+  emptyEntry: () => string
+  unknown: (value: string) => string
+  repeated: (name: string) => string
+}
+
 /** Why a comma-separated list is not valid, in words, or null when it is. */
 function listProblem(
   raw: string,
   isValid: (part: string) => boolean,
-  noun: string,
+  words: ListWords,
   nameOf: (part: string) => string,
-): string | null {
+): { unknown: boolean; message: string } | null {
   const parts = raw.split(',')
   const unknown = parts.find((part) => !isValid(part))
   if (unknown !== undefined)
     return unknown === ''
-      ? `The list of ${noun}s in the link has an empty entry (two commas, or a comma at an end).`
-      : `There is no ${noun} "${unknown}".`
+      ? { unknown: false, message: words.emptyEntry() }
+      : { unknown: true, message: words.unknown(unknown) }
   const repeated = parts.find((part, index) => parts.indexOf(part) !== index)
-  if (repeated !== undefined)
-    return `The link lists ${nameOf(repeated)} more than once; each ${noun} can be shown once.`
+  if (repeated !== undefined) return { unknown: false, message: words.repeated(nameOf(repeated)) }
   return null
+}
+
+const DISTRICT_WORDS: ListWords = {
+  emptyEntry: () => t('compare.error.districts.emptyEntry'),
+  unknown: (value) => t('compare.error.districts.unknown', { value }),
+  repeated: (name) => t('compare.error.districts.repeated', { name }),
+}
+
+const METRIC_WORDS: ListWords = {
+  emptyEntry: () => t('compare.error.metrics.emptyEntry'),
+  unknown: (value) => t('compare.error.metrics.unknown', { value }),
+  repeated: (name) => t('compare.error.metrics.repeated', { name }),
 }
 
 /** The valid, distinct entries of a list, in order: what the repaired link keeps. */
@@ -121,33 +141,40 @@ export function parseCompareParams(params: URLSearchParams, model: SummaryModel)
   const metricName = (key: string) => (isMetricKey(key) ? model.metricLabel(key) : key)
 
   if (districts === null) {
-    const problem = listProblem(districtsRaw, isDistrictId, 'district', districtName) ?? ''
+    const problem = listProblem(districtsRaw, isDistrictId, DISTRICT_WORDS, districtName)
     return fail(
-      problem.startsWith('There is no') ? 'District not found' : 'District list not valid',
-      problem,
+      problem?.unknown
+        ? t('compare.error.districts.notFound')
+        : t('compare.error.districts.notValid'),
+      problem?.message ?? '',
     )
   }
   if (districts.length > MAX_DISTRICTS)
     return fail(
-      'Too many districts',
-      `The link lists ${districts.length} districts; a comparison shows at most ${MAX_DISTRICTS} side by side.`,
+      t('compare.error.tooMany.title'),
+      t('compare.error.tooMany.message', { count: districts.length, max: MAX_DISTRICTS }),
     )
   if (editionRaw !== null && edition === null)
     return fail(
-      'Edition not found',
-      `There is no CIIE edition "${editionRaw}". Editions run from 1 (${model.editions[0]?.year ?? ''}) to ${model.editions.length} (${model.editions.at(-1)?.year ?? ''}).`,
+      t('compare.error.edition.title'),
+      t('compare.error.edition.message', {
+        value: editionRaw,
+        last: model.editions.length,
+        firstYear: model.editions[0]?.year ?? '',
+        lastYear: model.editions.at(-1)?.year ?? '',
+      }),
     )
   if (metrics === null) {
-    const problem = listProblem(metricsRaw, isMetricKey, 'metric', metricName) ?? ''
+    const problem = listProblem(metricsRaw, isMetricKey, METRIC_WORDS, metricName)
     return fail(
-      problem.startsWith('There is no') ? 'Metric not found' : 'Metric list not valid',
-      problem,
+      problem?.unknown ? t('compare.error.metrics.notFound') : t('compare.error.metrics.notValid'),
+      problem?.message ?? '',
     )
   }
   if (!scaleValid)
     return fail(
-      'Scale not known',
-      `The scale "${scaleRaw}" is not known. Leave it out for one scale per figure, or use "independent" for one scale per district.`,
+      t('compare.error.scale.title'),
+      t('compare.error.scale.message', { value: scaleRaw ?? '' }),
     )
 
   return {
@@ -199,9 +226,16 @@ export function toggleMetric(
   return model.metrics.map((m) => m.key).filter((key) => chosen.has(key))
 }
 
-const names = new Intl.ListFormat('en-GB', { style: 'long', type: 'conjunction' })
+const listFormats = new Map<string, Intl.ListFormat>()
 
-/** "Jing'an", "Jing'an and Qingpu", "Jing'an, Qingpu and Pudong". */
+/** "Jing'an", "Jing'an and Qingpu", "Jing'an, Qingpu and Pudong"; "静安区、青浦区和浦东新区". */
 export function joinNames(parts: ReadonlyArray<string>): string {
-  return names.format(parts)
+  // en-GB: no comma before "and".
+  const tag = currentLocale() === 'zh' ? LANGUAGE_TAGS.zh : 'en-GB'
+  let format = listFormats.get(tag)
+  if (!format) {
+    format = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' })
+    listFormats.set(tag, format)
+  }
+  return format.format(parts)
 }

@@ -3,8 +3,9 @@ import { EmptyState } from '../app/empty-state'
 import { PageLoading } from '../app/page-loading'
 import { useHydrated } from '../app/use-hydrated'
 import { markInteraction, useInteractionMeasure } from '../app/interaction-timing'
-import { APP_TITLE } from '../app/page-shell'
+import { appTitle } from '../app/page-shell'
 import { paths, type CompareState } from '../app/paths'
+import { t } from '../i18n/i18n'
 import type { DistrictId, MetricKey } from '../pipeline/schema'
 import { ExportMenu } from '../export/export-menu'
 import { compareAllFigure } from './compare-figure'
@@ -21,6 +22,7 @@ import { EvidencePanel } from './evidence-panel'
 import { useEvidence } from './evidence'
 import { EvidenceNotFound, NotFound } from './not-found'
 import { useFigureExport } from './figure-export'
+import { slot, withParts } from './message-parts'
 import type { SummaryModel } from './summary-model'
 import { WithSummary } from './with-summary'
 import './views.css'
@@ -71,17 +73,16 @@ function Comparison({ model }: { model: SummaryModel }) {
   return (
     <>
       <title>
-        {view.districts.length >= 2
-          ? `Compare ${joinNames(names)} · ${APP_TITLE}`
-          : `Compare districts · ${APP_TITLE}`}
+        {`${
+          view.districts.length >= 2
+            ? t('compare.pageTitle.names', { names: joinNames(names) })
+            : t('compare.pageTitle.none')
+        } · ${appTitle()}`}
       </title>
       <div className="page-header">
         <div>
-          <h1>Compare districts</h1>
-          <p className="page-header__lede">
-            Two to six districts side by side: one panel per district for each figure, every CIIE
-            edition along the bottom, the chosen edition outlined. Click a bar for its sources.
-          </p>
+          <h1>{t('compare.heading')}</h1>
+          <p className="page-header__lede">{t('compare.lede')}</p>
         </div>
       </div>
 
@@ -96,7 +97,7 @@ function Comparison({ model }: { model: SummaryModel }) {
         />
       ) : (
         // Prerendered without its query: the districts are known only in the browser.
-        <PageLoading label="Loading the comparison…" />
+        <PageLoading label={t('compare.loading')} />
       )}
     </>
   )
@@ -114,7 +115,7 @@ interface ComparisonBodyProps {
 function ComparisonBody({ model, view, go, names, exportOf, evidence }: ComparisonBodyProps) {
   return (
     <>
-      <section className="compare-controls" aria-label="What to compare">
+      <section className="compare-controls" aria-label={t('compare.controls.label')}>
         <DistrictPicker
           model={model}
           districts={view.districts}
@@ -139,32 +140,31 @@ function ComparisonBody({ model, view, go, names, exportOf, evidence }: Comparis
       </section>
 
       {view.districts.length < 2 ? (
-        <EmptyState title="Pick two to six districts to compare">
+        <EmptyState title={t('compare.pick.title')}>
           <p>
             {view.districts[0]
-              ? `${model.districtName(view.districts[0])} is chosen. Add one more district to see them side by side.`
-              : 'Add districts with the picker above; each gets its own panel for every figure.'}
+              ? t('compare.pick.oneChosen', { name: model.districtName(view.districts[0]) })
+              : t('compare.pick.none')}
           </p>
         </EmptyState>
       ) : view.edition === null ? (
-        <EmptyState title="No figures yet">
-          <p>The dataset has no CIIE editions to compare.</p>
+        <EmptyState title={t('compare.noEditions.title')}>
+          <p>{t('compare.noEditions.body')}</p>
         </EmptyState>
       ) : view.metrics.length === 0 ? (
-        <EmptyState title={`${joinNames(names)} report no figures`}>
+        <EmptyState title={t('compare.noFigures.title', { names: joinNames(names) })}>
           <p>
-            No article gives a figure for these districts at any CIIE edition. Try other districts,
-            or <Link to={paths.overview()}>see which districts report what</Link>.
+            {withParts(t('compare.noFigures.body', { link: slot('link') }), {
+              link: <Link to={paths.overview()}>{t('compare.noFigures.link')}</Link>,
+            })}
           </p>
         </EmptyState>
       ) : (
         <div className="compare-metrics-stack">
           <div className="compare-export-all">
-            <p className="muted">
-              One image of every figure below, each row on its own shared scale.
-            </p>
+            <p className="muted">{t('compare.exportAll.hint')}</p>
             <ExportMenu
-              label="Export all"
+              label={t('compare.exportAll.label')}
               figure={exportOf(() =>
                 compareAllFigure(model, view.metrics, {
                   districts: view.districts,
@@ -222,12 +222,12 @@ function ViewControls({
     <div className="compare-view-controls">
       <div className="controls">
         <label className="control">
-          CIIE edition
+          {t('compare.edition.label')}
           <select value={edition} onChange={(event) => onEdition(Number(event.target.value))}>
             {[...model.editions].reverse().map((e) => (
               <option key={e.edition} value={e.edition}>
                 {model.editionLabel(e.edition)}
-                {withData.has(e.edition) ? '' : ' — no figures for these districts'}
+                {withData.has(e.edition) ? '' : t('compare.edition.noFigures')}
               </option>
             ))}
           </select>
@@ -238,8 +238,8 @@ function ViewControls({
             checked={view.scale === 'independent'}
             onChange={(event) => onScale(event.target.checked)}
           />
-          Independent scales
-          <span className="compare-toggle__hint">one scale per district</span>
+          {t('compare.scale.label')}
+          <span className="compare-toggle__hint">{t('compare.scale.hint')}</span>
         </label>
       </div>
       <MetricChooser
@@ -274,8 +274,10 @@ function CompareNotFound({
       <p className="compare-way-back">
         <Link to={paths.compare(repaired)}>
           {kept.length > 0
-            ? `Compare ${joinNames(kept.map((d: DistrictId) => model.districtName(d)))} without what was wrong`
-            : 'Start a new comparison'}
+            ? t('compare.repaired', {
+                names: joinNames(kept.map((d: DistrictId) => model.districtName(d))),
+              })
+            : t('compare.startOver')}
         </Link>
       </p>
     </>

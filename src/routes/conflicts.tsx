@@ -6,15 +6,16 @@ import {
   formatDate,
   formatObservationValue,
   formatQuantity,
-  NOT_REPORTED,
+  notReported,
 } from '../app/format'
 import { splitSentenceAtFigure } from '../app/highlight'
-import { APP_TITLE } from '../app/page-shell'
+import { appTitle } from '../app/page-shell'
 import { downloadText } from '../export/download'
 import { PageLoading } from '../app/page-loading'
 import { paths } from '../app/paths'
 import { QueryErrorNotice } from '../app/query-error-notice'
 import { isDistrictId, isMetricKey } from '../app/url-state'
+import { localName, t } from '../i18n/i18n'
 import type { Correction } from '../pipeline/corrections'
 import type {
   ArticleSummary,
@@ -48,6 +49,7 @@ import {
   type KeepPlan,
 } from './conflicts-model'
 import { CorrectionNoteView } from './correction-note'
+import { slot, withParts } from './message-parts'
 import { summaryModel, type SummaryModel } from './summary-model'
 import './conflicts.css'
 
@@ -65,9 +67,9 @@ export function ConflictsPage() {
   if (failed) {
     return (
       <>
-        <title>{`Conflicts could not be loaded · ${APP_TITLE}`}</title>
+        <title>{`${t('conflicts.error.pageTitle')} · ${appTitle()}`}</title>
         <QueryErrorNotice
-          title="The conflicts could not be loaded"
+          title={t('conflicts.error.title')}
           error={failed.error}
           onRetry={() => {
             if (conflicts.isError) void conflicts.refetch()
@@ -77,13 +79,14 @@ export function ConflictsPage() {
       </>
     )
   }
-  if (!conflicts.data || !summary.data) return <PageLoading label="Loading the conflicts…" />
+  if (!conflicts.data || !summary.data) return <PageLoading label={t('conflicts.loading')} />
   return <ConflictsContent file={conflicts.data} model={summaryModel(summary.data)} />
 }
 
-const PARAM_NOUNS: Record<IgnoredParam['param'], string> = {
-  district: 'district',
-  metric: 'figure',
+function ignoredText({ param, value }: IgnoredParam): string {
+  return param === 'district'
+    ? t('conflicts.ignored.district', { value })
+    : t('conflicts.ignored.metric', { value })
 }
 
 function ConflictsContent({ file, model }: { file: ConflictsFile; model: SummaryModel }) {
@@ -107,24 +110,20 @@ function ConflictsContent({ file, model }: { file: ConflictsFile; model: Summary
 
   return (
     <section className="conflicts-page" aria-labelledby="conflicts-title">
-      <title>{`Conflicts · ${APP_TITLE}`}</title>
+      <title>{`${t('conflicts.pageTitle')} · ${appTitle()}`}</title>
       <header className="page-intro">
-        <h1 id="conflicts-title">Conflicts</h1>
+        <h1 id="conflicts-title">{t('conflicts.heading')}</h1>
         <p>
-          Where articles give different numbers for the same district, edition and measure. The
-          dashboard shows the newest article’s number and marks the value “sources disagree”. Pick
-          the number that is right with <strong>Keep this one</strong>: the page writes the
-          corrections that reject the others.
+          {withParts(t('conflicts.lede', { keep: slot('keep') }), {
+            keep: <strong>{t('conflicts.keep')}</strong>,
+          })}
         </p>
       </header>
 
       {ignored.length > 0 ? (
         <p className="conflicts-ignored" role="status">
-          {ignored.map(({ param, value }) => (
-            <span key={param}>
-              The link asks for the {PARAM_NOUNS[param]} “{value}”, which the dashboard does not
-              know, so it is ignored.{' '}
-            </span>
+          {ignored.map((item) => (
+            <span key={item.param}>{ignoredText(item)} </span>
           ))}
         </p>
       ) : null}
@@ -133,20 +132,18 @@ function ConflictsContent({ file, model }: { file: ConflictsFile; model: Summary
 
       <section className="page-section" aria-labelledby="open-conflicts-title">
         <h2 id="open-conflicts-title">
-          Open conflicts <span className="conflicts-count">({shown.conflicts.length})</span>
+          {t('conflicts.open.heading')}{' '}
+          <span className="conflicts-count">({shown.conflicts.length})</span>
         </h2>
         {file.conflicts.length === 0 ? (
-          <EmptyState title="No conflicts">
-            <p>
-              Every article that gives a number for a district, edition and measure agrees with the
-              others. When two articles disagree, the cell is listed here.
-            </p>
+          <EmptyState title={t('conflicts.open.none.title')}>
+            <p>{t('conflicts.open.none.body')}</p>
           </EmptyState>
         ) : shown.conflicts.length === 0 ? (
-          <EmptyState title="No conflicts match these filters">
+          <EmptyState title={t('conflicts.open.noMatch.title')}>
             <p>
-              {describeFilter(filter, model)} has no open conflict.{' '}
-              <Link to={paths.conflicts()}>Show every conflict</Link>
+              {t('conflicts.open.noMatch.body', { filter: describeFilter(filter, model) })}{' '}
+              <Link to={paths.conflicts()}>{t('conflicts.open.showAll')}</Link>
             </p>
           </EmptyState>
         ) : (
@@ -160,20 +157,24 @@ function ConflictsContent({ file, model }: { file: ConflictsFile; model: Summary
 
       <section className="page-section" aria-labelledby="settled-title">
         <h2 id="settled-title">
-          Settled by a correction <span className="conflicts-count">({shown.settled.length})</span>
+          {t('conflicts.settled.heading')}{' '}
+          <span className="conflicts-count">({shown.settled.length})</span>
         </h2>
         <p className="conflicts-section-lede">
-          Figures a person fixed, added or rejected in <code>data/corrections.json</code>, and the
-          value each cell shows since.
+          {withParts(t('conflicts.settled.lede', { file: slot('file') }), {
+            file: <code>data/corrections.json</code>,
+          })}
         </p>
         {shown.settled.length === 0 ? (
           <EmptyState
-            title={filtered ? 'No corrections match these filters' : 'No corrections yet'}
+            title={
+              filtered ? t('conflicts.settled.noMatch.title') : t('conflicts.settled.none.title')
+            }
           >
             <p>
               {filtered
-                ? `${describeFilter(filter, model)} has no corrected figure.`
-                : 'No figure has been corrected. A cell appears here once a correction is added and the data is rebuilt.'}
+                ? t('conflicts.settled.noMatch.body', { filter: describeFilter(filter, model) })
+                : t('conflicts.settled.none.body')}
             </p>
           </EmptyState>
         ) : (
@@ -193,7 +194,9 @@ function describeFilter(filter: ConflictsFilter, model: SummaryModel): string {
     filter.district ? model.districtName(filter.district) : null,
     filter.metric ? model.metricLabel(filter.metric) : null,
   ].filter(Boolean)
-  return parts.length > 0 ? parts.join(', ') : 'The data'
+  return parts.length > 0
+    ? parts.join(t('conflicts.listSeparator'))
+    : t('conflicts.filter.everything')
 }
 
 function ConflictsFilters({
@@ -213,11 +216,11 @@ function ConflictsFilters({
     <form
       className="filters conflicts-filters"
       role="search"
-      aria-label="Filter the conflicts"
+      aria-label={t('conflicts.filters.label')}
       onSubmit={(event) => event.preventDefault()}
     >
       <div className="filters__field">
-        <label htmlFor="conflicts-district">District</label>
+        <label htmlFor="conflicts-district">{t('conflicts.filters.district')}</label>
         <select
           id="conflicts-district"
           value={filter.district ?? ''}
@@ -226,16 +229,16 @@ function ConflictsFilters({
             onChange({ ...filter, district: isDistrictId(value) ? value : null })
           }}
         >
-          <option value="">All districts</option>
+          <option value="">{t('conflicts.filters.allDistricts')}</option>
           {model.districts.map((district) => (
             <option key={district.id} value={district.id}>
-              {`${district.en} (${byDistrict.get(district.id) ?? 0})`}
+              {`${localName(district)} (${byDistrict.get(district.id) ?? 0})`}
             </option>
           ))}
         </select>
       </div>
       <div className="filters__field">
-        <label htmlFor="conflicts-metric">Figure</label>
+        <label htmlFor="conflicts-metric">{t('conflicts.filters.metric')}</label>
         <select
           id="conflicts-metric"
           value={filter.metric ?? ''}
@@ -244,10 +247,10 @@ function ConflictsFilters({
             onChange({ ...filter, metric: isMetricKey(value) ? value : null })
           }}
         >
-          <option value="">All figures</option>
+          <option value="">{t('conflicts.filters.allMetrics')}</option>
           {model.metrics.map((metric) => (
             <option key={metric.key} value={metric.key}>
-              {`${metric.en} (${byMetric.get(metric.key) ?? 0})`}
+              {`${localName(metric)} (${byMetric.get(metric.key) ?? 0})`}
             </option>
           ))}
         </select>
@@ -259,7 +262,7 @@ function ConflictsFilters({
             className="button button--secondary"
             onClick={() => onChange({ district: null, metric: null })}
           >
-            Clear filters
+            {t('conflicts.filters.clear')}
           </button>
         </p>
       ) : null}
@@ -293,9 +296,7 @@ function OpenConflicts({ cells, model }: { cells: Array<ConflictCell>; model: Su
       ))}
       {left > 0 ? (
         <p className="conflicts-more">
-          <span>
-            Showing {visible.length} of {cells.length} conflicts.
-          </span>{' '}
+          <span>{t('conflicts.more.showing', { shown: visible.length, total: cells.length })}</span>{' '}
           <button
             type="button"
             className="button button--secondary"
@@ -305,7 +306,7 @@ function OpenConflicts({ cells, model }: { cells: Array<ConflictCell>; model: Su
               if (next) setFocusKey(cellKey(next))
             }}
           >
-            Show {Math.min(left, CONFLICTS_PER_PAGE)} more
+            {t('conflicts.more.button', { count: Math.min(left, CONFLICTS_PER_PAGE) })}
           </button>
         </p>
       ) : null}
@@ -332,14 +333,14 @@ function DistrictConflicts({
       {detail.isError ? (
         <QueryErrorNotice
           variant="inline"
-          title={`The figures for ${model.districtName(district)} could not be loaded`}
+          title={t('conflicts.district.error', { district: model.districtName(district) })}
           error={detail.error}
           onRetry={() => void detail.refetch()}
         />
       ) : !detail.data ? (
         <div className="conflicts-district__loading" role="status">
           <span className="visually-hidden">
-            Loading the figures for {model.districtName(district)}…
+            {t('conflicts.district.loading', { district: model.districtName(district) })}
           </span>
           <div className="skeleton skeleton--line" />
           <div className="skeleton skeleton--block" />
@@ -409,8 +410,7 @@ function ConflictCellView({
       </h4>
       {shown === undefined ? (
         <p className="conflict__missing">
-          The figures behind this value are not in {model.districtName(cell.district)}’s data file.
-          The data files may come from two different builds: rebuild the data and reload the page.
+          {t('conflicts.cell.missing', { district: model.districtName(cell.district) })}
         </p>
       ) : (
         <>
@@ -420,7 +420,10 @@ function ConflictCellView({
             observations={observations}
             article={articles.get(shown.article)}
           />
-          <ol className="conflict__figures" aria-label={`The ${observations.length} figures`}>
+          <ol
+            className="conflict__figures"
+            aria-label={t('conflicts.cell.figures', { count: observations.length })}
+          >
             {observations.map((observation) => (
               <FigureCard
                 key={observation.id}
@@ -468,24 +471,33 @@ function ShownValue({
 }) {
   const reason = shownReason(shown, observations)
   // The card below names the article; here its date says why it is the one shown.
-  const source = article
-    ? `the newest article, of ${formatDate(article.date)}`
-    : 'the newest article'
+  const date = article ? formatDate(article.date) : null
   return (
     <div className="conflict__shown">
       <p>
-        The dashboard shows{' '}
-        <strong className="conflict__value">
-          {formatQuantity(cell.value, cell.unit, cell.qualifier)}
-        </strong>
-        , marked “sources disagree”. {cell.observations} figures from {cell.articles} articles give
-        this cell.
+        {withParts(
+          t('conflicts.shown.value', {
+            value: slot('value'),
+            figures: cell.observations,
+            articles: cell.articles,
+          }),
+          {
+            value: (
+              <strong className="conflict__value">
+                {formatQuantity(cell.value, cell.unit, cell.qualifier)}
+              </strong>
+            ),
+          },
+        )}
       </p>
       <p className="conflict__why">
-        Why this one:{' '}
         {reason.kind === 'newest'
-          ? `it comes from ${source}. When articles disagree, the newest one speaks for the cell.`
-          : `it is the largest of the ${reason.count} figures given by ${source}. When articles disagree, the newest one speaks for the cell, and its largest figure is taken as the total, the smaller ones as parts of it.`}
+          ? date !== null
+            ? t('conflicts.shown.newestDated', { date })
+            : t('conflicts.shown.newest')
+          : date !== null
+            ? t('conflicts.shown.largestDated', { date, count: reason.count })
+            : t('conflicts.shown.largest', { count: reason.count })}
       </p>
     </div>
   )
@@ -516,7 +528,9 @@ function FigureCard({
       <p className="conflict-figure__value">
         <span className="conflict-figure__number">{value}</span>
         {conversion ? <span className="conflict-figure__conversion"> ({conversion})</span> : null}
-        {isShown ? <span className="conflict-figure__badge">Shown on the dashboard</span> : null}
+        {isShown ? (
+          <span className="conflict-figure__badge">{t('conflicts.figure.shownBadge')}</span>
+        ) : null}
       </p>
       <FigureSentence figure={observation} />
       {observation.correction ? (
@@ -526,7 +540,9 @@ function FigureCard({
         {article ? (
           <>
             <time dateTime={article.date}>{formatDate(article.date)}</time> ·{' '}
-            <span className="conflict-figure__title">{article.title}</span>
+            <span className="conflict-figure__title" lang="en">
+              {article.title}
+            </span>
           </>
         ) : (
           observation.article
@@ -534,7 +550,8 @@ function FigureCard({
       </p>
       <div className="conflict-figure__actions">
         <Link to={paths.article(observation.article, { highlight: observation.id })}>
-          Read it in the article <span className="visually-hidden">{`(${value}, ${when})`}</span>
+          {t('conflicts.figure.read')}{' '}
+          <span className="visually-hidden">{`(${value}, ${when})`}</span>
         </Link>
         <button
           type="button"
@@ -543,7 +560,7 @@ function FigureCard({
           aria-expanded={isKept}
           onClick={onKeep}
         >
-          Keep this one <span className="visually-hidden">{`(${value}, ${when})`}</span>
+          {t('conflicts.keep')} <span className="visually-hidden">{`(${value}, ${when})`}</span>
         </button>
       </div>
     </li>
@@ -560,6 +577,9 @@ const figureNames = (model: SummaryModel): FigureNames => ({
 })
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** The command that rebuilds the data: a command, the same in every language. */
+const DATA_COMMAND = 'npm run data'
 
 /**
  * Keeping one figure: says which figures it rejects and what the cell will show, asks why, and
@@ -612,13 +632,11 @@ function KeepPanel({
   return (
     <section className="keep-panel" aria-labelledby={ids.title}>
       <h5 id={ids.title}>
-        Keep {kept}
-        {keptArticle ? ` from ${formatDate(keptArticle.date)}` : ''}
+        {keptArticle
+          ? t('conflicts.keepPanel.titleDated', { value: kept, date: formatDate(keptArticle.date) })
+          : t('conflicts.keepPanel.title', { value: kept })}
       </h5>
-      <p>
-        This rejects the {plan.rejected.length === 1 ? 'figure' : `${plan.rejected.length} figures`}{' '}
-        that {plan.rejected.length === 1 ? 'gives' : 'give'} another number:
-      </p>
+      <p>{t('conflicts.keepPanel.rejects', { count: plan.rejected.length })}</p>
       <ul className="keep-panel__rejected">
         {plan.rejected.map((figure) => {
           const article = articles.get(figure.article)
@@ -626,21 +644,25 @@ function KeepPanel({
             <li key={figure.id}>
               <strong>{formatObservationValue(figure)}</strong>
               {article
-                ? ` — ${formatDate(article.date)}, “${article.title}”`
+                ? ` — ${formatDate(article.date)}${t('conflicts.listSeparator')}“${article.title}”`
                 : ` — ${figure.article}`}
             </li>
           )
         })}
       </ul>
       <p>
-        Once the data is rebuilt, the dashboard shows <strong>{after}</strong>
-        {plan.after.conflict ? ', and the sources still disagree' : ', with no conflict'}.
+        {withParts(
+          plan.after.conflict
+            ? t('conflicts.keepPanel.afterConflict', { value: slot('value') })
+            : t('conflicts.keepPanel.after', { value: slot('value') }),
+          { value: <strong>{after}</strong> },
+        )}
       </p>
 
       {entries === null ? (
         <form className="keep-panel__form" noValidate onSubmit={submit}>
           <div className="keep-panel__field">
-            <label htmlFor={ids.reason}>Why is {kept} the right number? (required)</label>
+            <label htmlFor={ids.reason}>{t('conflicts.keepPanel.reason', { value: kept })}</label>
             <textarea
               id={ids.reason}
               ref={reasonRef}
@@ -653,12 +675,12 @@ function KeepPanel({
             />
             {tried && reasonMissing ? (
               <p id={ids.reasonError} className="keep-panel__error">
-                Write the reason: it is kept with each correction and shown beside the figure.
+                {t('conflicts.keepPanel.reasonError')}
               </p>
             ) : null}
           </div>
           <div className="keep-panel__field">
-            <label htmlFor={ids.date}>Date of the decision</label>
+            <label htmlFor={ids.date}>{t('conflicts.keepPanel.date')}</label>
             <input
               id={ids.date}
               type="date"
@@ -670,16 +692,16 @@ function KeepPanel({
             />
             {tried && dateInvalid ? (
               <p id={ids.dateError} className="keep-panel__error">
-                Give the date as year, month and day.
+                {t('conflicts.keepPanel.dateError')}
               </p>
             ) : null}
           </div>
           <div className="keep-panel__actions">
             <button type="submit" className="button">
-              Write the corrections
+              {t('conflicts.keepPanel.write')}
             </button>
             <button type="button" className="button button--secondary" onClick={onCancel}>
-              Cancel
+              {t('conflicts.keepPanel.cancel')}
             </button>
           </div>
         </form>
@@ -713,26 +735,36 @@ function CorrectionsOutput({
   async function copy() {
     try {
       await navigator.clipboard.writeText(text)
-      setStatus('Copied.')
+      setStatus(t('conflicts.output.copied'))
     } catch {
-      setStatus('The browser did not allow copying: select the text above and copy it.')
+      setStatus(t('conflicts.output.copyFailed'))
     }
   }
 
   function download() {
     downloadText(text, correctionsFileName(cell), 'application/json')
-    setStatus(`Downloaded ${correctionsFileName(cell)}.`)
+    setStatus(t('conflicts.output.downloaded', { fileName: correctionsFileName(cell) }))
   }
 
   return (
     <section className="keep-output" aria-labelledby={headingId}>
       <h6 id={headingId} ref={headingRef} tabIndex={-1}>
-        {entries.length === 1 ? 'The correction' : `The ${entries.length} corrections`}
+        {t('conflicts.output.heading', { count: entries.length })}
       </h6>
       <p>
-        Add {entries.length === 1 ? 'it' : 'them'} to the <code>corrections</code> list in{' '}
-        <code>data/corrections.json</code> (or save the download as that file if there is none yet),
-        then rebuild the data with <code>npm run data</code>.
+        {withParts(
+          t('conflicts.output.instructions', {
+            count: entries.length,
+            list: slot('list'),
+            file: slot('file'),
+            command: slot('command'),
+          }),
+          {
+            list: <code>corrections</code>,
+            file: <code>data/corrections.json</code>,
+            command: <code>{DATA_COMMAND}</code>,
+          },
+        )}
       </p>
       {/* Focusable: the reader can scroll it by keyboard and select it to copy by hand. */}
       <pre className="keep-output__json" tabIndex={0}>
@@ -740,13 +772,13 @@ function CorrectionsOutput({
       </pre>
       <div className="keep-panel__actions">
         <button type="button" className="button" onClick={() => void copy()}>
-          Copy
+          {t('conflicts.output.copy')}
         </button>
         <button type="button" className="button" onClick={download}>
-          Download corrections
+          {t('conflicts.output.download')}
         </button>
         <button type="button" className="button button--secondary" onClick={onEdit}>
-          Change the reason
+          {t('conflicts.output.edit')}
         </button>
       </div>
       <p className="keep-output__status" role="status" aria-live="polite">
@@ -789,25 +821,33 @@ function SettledCellView({
           {model.editionName(cell.edition)}
         </h3>
         <p className="settled__shown">
-          {cell.shown ? (
-            <>
-              The dashboard shows{' '}
-              <strong className="conflict__value">
-                {formatQuantity(cell.shown.value, cell.shown.unit, cell.shown.qualifier)}
-              </strong>
-              {shownArticle ? `, from the article of ${formatDate(shownArticle.date)}` : ''}.
-            </>
-          ) : (
-            <>No figure is left in this cell: the dashboard shows “{NOT_REPORTED}”.</>
-          )}
+          {cell.shown
+            ? withParts(
+                shownArticle
+                  ? t('conflicts.settled.showsDated', {
+                      value: slot('value'),
+                      date: formatDate(shownArticle.date),
+                    })
+                  : t('conflicts.settled.shows', { value: slot('value') }),
+                {
+                  value: (
+                    <strong className="conflict__value">
+                      {formatQuantity(cell.shown.value, cell.shown.unit, cell.shown.qualifier)}
+                    </strong>
+                  ),
+                },
+              )
+            : t('conflicts.settled.empty', { notReported: notReported() })}
           {cell.conflict ? (
             <>
               {' '}
-              Other articles still disagree:{' '}
-              <Link to={paths.conflicts({ district: cell.district, metric: cell.metric })}>
-                see the open conflict
-              </Link>
-              .
+              {withParts(t('conflicts.settled.stillDisagree', { link: slot('link') }), {
+                link: (
+                  <Link to={paths.conflicts({ district: cell.district, metric: cell.metric })}>
+                    {t('conflicts.settled.seeConflict')}
+                  </Link>
+                ),
+              })}
             </>
           ) : null}
         </p>
@@ -827,22 +867,25 @@ function SettledCellView({
               <p className="settled-figure__value">
                 <span className="settled-figure__label">
                   {!inCell(observation)
-                    ? 'Moved elsewhere'
+                    ? t('conflicts.settled.label.moved')
                     : observation.correction
                       ? observation.correction.action === 'add'
-                        ? 'Added'
-                        : 'Fixed'
-                      : 'Kept'}
+                        ? t('conflicts.settled.label.added')
+                        : t('conflicts.settled.label.fixed')
+                      : t('conflicts.settled.label.kept')}
                 </span>{' '}
                 <strong>{formatObservationValue(observation)}</strong>
                 {!inCell(observation) ? (
                   <span className="settled-figure__moved">
                     {' '}
-                    now counted under {model.districtName(observation.district)},{' '}
-                    {model.metricLabel(observation.metric)},{' '}
-                    {observation.edition === null
-                      ? 'no edition'
-                      : model.editionName(observation.edition)}
+                    {t('conflicts.settled.movedTo', {
+                      district: model.districtName(observation.district),
+                      metric: model.metricLabel(observation.metric),
+                      edition:
+                        observation.edition === null
+                          ? t('conflicts.settled.noEdition')
+                          : model.editionName(observation.edition),
+                    })}
                   </span>
                 ) : null}
               </p>
@@ -879,13 +922,14 @@ function RejectedFigure({
   return (
     <li className="settled-figure settled-figure--rejected">
       <p className="settled-figure__value">
-        <span className="settled-figure__label">Rejected</span> <strong>{value}</strong>
+        <span className="settled-figure__label">{t('conflicts.settled.label.rejected')}</span>{' '}
+        <strong>{value}</strong>
       </p>
       <FigureSentence figure={record} />
       {note ? (
         <p className="correction-note">
-          <span className="correction-note__label">Rejected:</span> {note.reason}{' '}
-          <span className="correction-note__meta">({formatDate(note.date)})</span>
+          <span className="correction-note__label">{t('conflicts.settled.rejectedNote')}</span>{' '}
+          {note.reason} <span className="correction-note__meta">({formatDate(note.date)})</span>
         </p>
       ) : null}
       <FigureSource figure={record} article={article} />
@@ -899,7 +943,7 @@ function FigureSentence({
   figure: Pick<Observation, 'sentence' | 'sentenceStart' | 'start' | 'end' | 'text'>
 }) {
   return (
-    <blockquote className="conflict-figure__sentence">
+    <blockquote className="conflict-figure__sentence" lang="en">
       {splitSentenceAtFigure(figure).map((part, index) =>
         part.highlight ? (
           <mark key={index}>{part.text}</mark>
@@ -923,7 +967,10 @@ function FigureSource({
       {article ? (
         <>
           <time dateTime={article.date}>{formatDate(article.date)}</time> ·{' '}
-          <Link to={paths.article(figure.article, figure.id ? { highlight: figure.id } : {})}>
+          <Link
+            to={paths.article(figure.article, figure.id ? { highlight: figure.id } : {})}
+            lang="en"
+          >
             {article.title}
           </Link>
         </>

@@ -1,4 +1,5 @@
 import { formatDate, formatQuantity } from '../app/format'
+import { t } from '../i18n/i18n'
 import type { CorrectionNote, Observation } from '../pipeline/schema'
 import type { CatalogNames } from './article-catalog'
 import './correction-note.css'
@@ -28,8 +29,10 @@ export function describeWas(
   if (was.metric !== undefined) parts.push(names.metric(was.metric))
   if (was.district !== undefined) parts.push(names.district(was.district))
   if (was.edition !== undefined)
-    parts.push(was.edition === null ? 'no edition' : names.edition(was.edition))
-  return parts.length > 0 ? parts.join(', ') : null
+    parts.push(
+      was.edition === null ? t('evidence.correction.noEdition') : names.edition(was.edition),
+    )
+  return parts.length > 0 ? parts.join(t('evidence.correction.separator')) : null
 }
 
 /**
@@ -49,17 +52,16 @@ export function CorrectionNoteView({
   return (
     <p className="correction-note">
       <span className="correction-note__label">
-        <span aria-hidden="true">✎ </span>Corrected:
+        <span aria-hidden="true">✎ </span>
+        {t('evidence.correction.label')}
       </span>{' '}
       {note.reason}{' '}
       <span className="correction-note__meta">
-        ({formatDate(note.date)}
         {note.action === 'add'
-          ? '; the extractor had not counted this number'
+          ? t('evidence.correction.added', { date: formatDate(note.date) })
           : was
-            ? `; the extractor read ${was}`
-            : ''}
-        )
+            ? t('evidence.correction.was', { date: formatDate(note.date), was })
+            : t('evidence.correction.date', { date: formatDate(note.date) })}
       </span>
     </p>
   )

@@ -1,3 +1,5 @@
+import { notReported } from '../app/format'
+import { t } from '../i18n/i18n'
 import type { FigureDraft } from './figure-export'
 import type { SummaryModel } from './summary-model'
 
@@ -7,20 +9,23 @@ const COVERAGE_COLOR = '#0b3a6e'
 export function coverageFigure(model: SummaryModel): FigureDraft {
   const editions = model.editions
   return {
-    title: 'What is reported where',
-    subtitle: `Number of figures reported per district and CIIE edition, ${model.editionLabel(editions[0]?.edition ?? 1)} to ${model.editionLabel(editions.at(-1)?.edition ?? 1)}`,
+    title: t('edition.coverage.title'),
+    subtitle: t('edition.coverage.subtitle', {
+      first: model.editionLabel(editions[0]?.edition ?? 1),
+      last: model.editionLabel(editions.at(-1)?.edition ?? 1),
+    }),
     chart: {
       kind: 'matrix',
       columns: editions.map((e) => model.editionLabel(e.edition)),
       rows: model.districts.map((d) => ({
-        label: d.en,
+        label: model.districtName(d.id),
         cells: editions.map((e) => {
           const count = model.aggregates({ district: d.id, edition: e.edition }).length
           return {
             key: `${d.id}|${e.edition}`,
             label: model.editionLabel(e.edition),
             value: count > 0 ? count : null,
-            display: count > 0 ? String(count) : 'not reported',
+            display: count > 0 ? String(count) : notReported(),
             qualifier: null,
             conflict: false,
             color: COVERAGE_COLOR,
@@ -28,7 +33,7 @@ export function coverageFigure(model: SummaryModel): FigureDraft {
         }),
       })),
     },
-    notes: [`Each cell counts the metrics with a value, out of ${model.metrics.length}.`],
+    notes: [t('edition.coverage.note', { total: model.metrics.length })],
     file: { view: 'coverage' },
     cells: model.summary.aggregates.map((a) => ({
       district: a.district,

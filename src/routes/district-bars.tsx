@@ -3,9 +3,12 @@ import { DeferredChart } from '../charts/deferred-chart'
 import { LazyBarChart } from '../charts/lazy-charts'
 import { ChartFrame } from '../charts/chart-frame'
 import { paths } from '../app/paths'
-import { UNIT_NAMES } from '../app/format'
+import { unitName } from '../app/format'
+import { currentLocale, t } from '../i18n/i18n'
 import type { DistrictId, MetricKey, Unit } from '../pipeline/schema'
+import { metricDefinition } from './district-model'
 import { figureValue, useFigureExport, type FigureDraft } from './figure-export'
+import { slot, withParts } from './message-parts'
 import { cellOfKey, chartValue, formatCell, type SummaryModel } from './summary-model'
 
 /** About the bar chart's height per row, for the box that holds its place until it is drawn. */
@@ -39,7 +42,7 @@ export function DistrictBars({
   const missing = model.districts.filter((d) => !model.cell(d.id, edition, metric))
   const metricLabel = model.metricLabel(metric)
   const editionLabel = model.editionName(edition)
-  const definition = model.metric(metric)?.definition ?? ''
+  const definition = metricDefinition(model, metric)
 
   const select = (key: string) => {
     const cell = cellOfKey(key)
@@ -55,9 +58,16 @@ export function DistrictBars({
           .filter((a) => a.unit === unit)
           .sort((a, b) => b.value - a.value || a.district.localeCompare(b.district))
           .map((a) => chartValue(model, a, model.districtName(a.district)))
-        const inUnit = units.length > 1 && unit ? ` (${UNIT_NAMES[unit]})` : ''
-        const title = `${metricLabel} by district${inUnit}`
-        const subtitle = `${editionLabel} · ${values.length} of ${model.districts.length} districts report it`
+        const inUnitName = units.length > 1 && unit ? unitName(unit) : null
+        const metricInUnit = inUnitName
+          ? t('edition.bars.metricInUnit', { metric: metricLabel, unit: inUnitName })
+          : metricLabel
+        const title = t('edition.bars.title', { metric: metricInUnit })
+        const subtitle = t('edition.bars.subtitle', {
+          edition: editionLabel,
+          count: values.length,
+          total: model.districts.length,
+        })
         // The figure lists every district: the reported ones as bars, largest first, then the
         // ones that do not report it, each marked "not reported" rather than left out.
         const draft = (): FigureDraft => {
@@ -70,19 +80,24 @@ export function DistrictBars({
               rows: [
                 ...values.map((v) => figureValue(v)),
                 ...silent.map((d) =>
-                  figureValue(chartValue(model, { district: d.id, edition, metric }, d.en)),
+                  figureValue(
+                    chartValue(
+                      model,
+                      { district: d.id, edition, metric },
+                      model.districtName(d.id),
+                    ),
+                  ),
                 ),
               ],
             },
             notes:
               units.length > 1
-                ? [
-                    `Amounts are shown in the currency the articles used and never converted; this figure shows ${UNIT_NAMES[unit ?? 'count']}.`,
-                  ]
+                ? [t('edition.bars.currencyNote', { unit: unitName(unit ?? 'count') })]
                 : [],
             file: {
               edition: model.edition(edition) ?? null,
-              metric: `${metricLabel}${unit && units.length > 1 ? ` ${unit}` : ''}`,
+              // File names stay in English words whatever the language: ASCII, and stable.
+              metric: `${model.metric(metric)?.en ?? metric}${unit && units.length > 1 ? ` ${unit}` : ''}`,
               view: 'by-district',
             },
             cells: [
@@ -103,8 +118,16 @@ export function DistrictBars({
             actions={unit === charts[0] ? actions : undefined}
             exportFigure={values.length > 0 ? exportOf(draft) : undefined}
             table={{
-              caption: `${metricLabel}${inUnit}, ${editionLabel}, by district`,
-              columns: ['District', metricLabel, 'Sources', 'Sources disagree'],
+              caption: t('edition.bars.tableCaption', {
+                metric: metricInUnit,
+                edition: editionLabel,
+              }),
+              columns: [
+                t('edition.bars.column.district'),
+                metricLabel,
+                t('edition.bars.column.sources'),
+                t('edition.bars.column.conflict'),
+              ],
               rows: model.districts
                 .filter(
                   (d) => units.length <= 1 || model.cell(d.id, edition, metric)?.unit === unit,
@@ -114,10 +137,10 @@ export function DistrictBars({
                   return {
                     key: d.id,
                     cells: [
-                      d.en,
+                      model.districtName(d.id),
                       formatCell(cell),
                       cell ? String(cell.observations) : '',
-                      cell?.conflict ? 'yes' : '',
+                      cell?.conflict ? t('edition.bars.yes') : '',
                     ],
                   }
                 }),
@@ -126,19 +149,25 @@ export function DistrictBars({
               <>
                 {missing.length > 0 && unit === charts.at(-1) ? (
                   <p className="chart-note">
-                    <strong>Not reported</strong> by {missing.length} districts:{' '}
-                    {missing.map((d, index) => (
-                      <span key={d.id}>
-                        {index > 0 ? ', ' : ''}
-                        <Link to={paths.district(d.id)}>{d.en}</Link>
-                      </span>
-                    ))}
-                    .
+                    {withParts(
+                      t('edition.bars.notReportedBy', {
+                        notReported: slot('notReported'),
+                        count: missing.length,
+                        list: slot('list'),
+                      }),
+                      {
+                        notReported: <strong>{t('edition.bars.notReported')}</strong>,
+                        list: missing.map((d, index) => (
+                          <span key={d.id}>
+                            {index > 0 ? listSeparator() : ''}
+                            <Link to={paths.district(d.id)}>{model.districtName(d.id)}</Link>
+                          </span>
+                        )),
+                      },
+                    )}
                   </p>
                 ) : null}
-                <p className="chart-note">
-                  80+ means more than 80 · ⚠ means sources disagree · click a bar for its sources
-                </p>
+                <p className="chart-note">{t('edition.bars.key')}</p>
               </>
             }
           >
@@ -151,13 +180,19 @@ export function DistrictBars({
                     values={values}
                     onSelect={select}
                     width={width}
-                    ariaLabel={`${metricLabel}${inUnit} by district, ${editionLabel}`}
+                    ariaLabel={t('edition.bars.chartLabel', {
+                      metric: metricInUnit,
+                      edition: editionLabel,
+                    })}
                   />
                 )}
               </DeferredChart>
             ) : (
               <p className="chart-empty">
-                No district reports {metricLabel.toLowerCase()} for the {editionLabel}.
+                {t('edition.bars.empty', {
+                  metric: metricLabel.toLowerCase(),
+                  edition: editionLabel,
+                })}
               </p>
             )}
           </ChartFrame>
@@ -165,4 +200,9 @@ export function DistrictBars({
       })}
     </>
   )
+}
+
+/** Between names in a sentence: "Jing'an, Qingpu" or "静安区、青浦区". */
+export function listSeparator(): string {
+  return currentLocale() === 'zh' ? '、' : ', '
 }

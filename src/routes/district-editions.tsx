@@ -2,11 +2,18 @@ import { ChartFrame } from '../charts/chart-frame'
 import type { ChartValue } from '../charts/chart-types'
 import { DeferredChart } from '../charts/deferred-chart'
 import { LazyColumnChart } from '../charts/lazy-charts'
-import { NOT_REPORTED, UNIT_NAMES } from '../app/format'
+import { notReported, unitName } from '../app/format'
+import { t } from '../i18n/i18n'
 import type { DistrictId, Edition, MetricKey, Unit } from '../pipeline/schema'
-import { districtCharts, districtEditions, type DistrictChartSpec } from './district-model'
+import {
+  districtCharts,
+  districtEditions,
+  metricDefinition,
+  type DistrictChartSpec,
+} from './district-model'
 import { districtColor } from '../charts/district-colors'
 import { figureValue, useFigureExport, type FigureDraft } from './figure-export'
+import { slot, withParts } from './message-parts'
 import { cellOfKey, chartValue, formatCell, type SummaryModel } from './summary-model'
 
 export interface DistrictEditionChartsProps {
@@ -67,12 +74,17 @@ function DistrictEditionChart({
   const { metric, unit, split, otherUnits } = spec
   const name = model.districtName(district)
   const metricLabel = model.metricLabel(metric)
-  const inUnit = split ? ` (${UNIT_NAMES[unit]})` : ''
+  const metricInUnit = split
+    ? t('district.chart.metricInUnit', { metric: metricLabel, unit: unitName(unit) })
+    : metricLabel
   const first = editions[0]
   const last = editions.at(-1)
   const range =
     first && last && first.edition !== last.edition
-      ? `${model.editionName(first.edition)} to ${model.editionName(last.edition)}`
+      ? t('district.chart.range', {
+          first: model.editionName(first.edition),
+          last: model.editionName(last.edition),
+        })
       : first
         ? model.editionName(first.edition)
         : ''
@@ -96,11 +108,20 @@ function DistrictEditionChart({
   const spelledOut =
     editions.length > 2 && shown.some((v) => v.display.length > LABEL_FITS_CHARACTERS)
   const exportOf = useFigureExport(model)
-  const title = `${metricLabel}${inUnit}`
-  const subtitle = `${name} · ${range}${editions.length > 1 ? ` · reported at ${reported} of ${editions.length} editions` : ''}`
+  const title = metricInUnit
+  const subtitle =
+    editions.length > 1
+      ? t('district.chart.subtitleReported', {
+          name,
+          range,
+          count: reported,
+          total: editions.length,
+        })
+      : t('district.chart.subtitle', { name, range })
+  const separator = t('district.chart.separator')
   const draft = (): FigureDraft => ({
-    title: `${name}: ${title}`,
-    subtitle: `At each CIIE edition, ${range}`,
+    title: t('district.chart.figureTitle', { name, metric: title }),
+    subtitle: t('district.chart.figureSubtitle', { range }),
     chart: {
       kind: 'panels',
       rows: [
@@ -120,12 +141,22 @@ function DistrictEditionChart({
     notes:
       otherUnits.length > 0 && elsewhere.length > 0
         ? [
-            `${elsewhere.map((r) => `${model.editionLabel(r.edition)}: ${formatCell(r.cell)}`).join('; ')} (reported in another currency, never converted).`,
+            t('district.chart.otherCurrencyNote', {
+              list: elsewhere
+                .map((r) =>
+                  t('district.chart.editionValue', {
+                    edition: model.editionLabel(r.edition),
+                    value: formatCell(r.cell),
+                  }),
+                )
+                .join(separator),
+            }),
           ]
         : [],
+    // File names stay in English words whatever the language: ASCII, and stable.
     file: {
-      metric: `${metricLabel}${split ? ` ${unit}` : ''}`,
-      districts: [name],
+      metric: `${model.metric(metric)?.en ?? metric}${split ? ` ${unit}` : ''}`,
+      districts: [model.findDistrict(district)?.en ?? district],
       view: 'by-edition',
     },
     // A value in the other currency belongs to that currency's figure and file.
@@ -139,20 +170,28 @@ function DistrictEditionChart({
       headingLevel={3}
       title={title}
       subtitle={subtitle}
-      caption={model.metric(metric)?.definition ?? ''}
+      caption={metricDefinition(model, metric)}
       exportFigure={exportOf(draft)}
       table={{
-        caption: `${name}: ${metricLabel}${inUnit} at each CIIE edition`,
-        columns: ['CIIE edition', `${metricLabel}${inUnit}`, 'Sources', 'Sources disagree'],
+        caption: t('district.chart.tableCaption', { name, metric: metricInUnit }),
+        columns: [
+          t('district.chart.column.edition'),
+          metricInUnit,
+          t('district.chart.column.sources'),
+          t('district.chart.column.conflict'),
+        ],
         rows: rows.map(({ edition, cell }) => ({
           key: String(edition),
           cells: [
             model.editionLabel(edition),
             cell && cell.unit !== unit
-              ? `${formatCell(cell)} (in the ${UNIT_NAMES[cell.unit]} chart)`
+              ? t('district.chart.inOtherChart', {
+                  value: formatCell(cell),
+                  unit: unitName(cell.unit),
+                })
               : formatCell(cell),
             cell?.unit === unit ? String(cell.observations) : '',
-            cell?.unit === unit && cell.conflict ? 'yes' : '',
+            cell?.unit === unit && cell.conflict ? t('district.chart.yes') : '',
           ],
         })),
       }}
@@ -163,7 +202,10 @@ function DistrictEditionChart({
               {shown.map((v, index) => (
                 <span key={v.key}>
                   {index > 0 ? ' · ' : ''}
-                  {v.label}: <strong>{v.display}</strong>
+                  {withParts(
+                    t('district.chart.editionValue', { edition: v.label, value: slot('value') }),
+                    { value: <strong>{v.display}</strong> },
+                  )}
                   {v.conflict ? ' ⚠' : ''}
                 </span>
               ))}
@@ -171,13 +213,18 @@ function DistrictEditionChart({
           ) : null}
           {otherUnits.length > 0 && elsewhere.length > 0 ? (
             <p className="chart-note">
-              {elsewhere
-                .map((r) => {
-                  const other = r.cell ? UNIT_NAMES[r.cell.unit] : ''
-                  return `${model.editionLabel(r.edition)}: reported in ${other} (${formatCell(r.cell)}), see the ${metricLabel} (${other}) chart`
-                })
-                .join('; ')}
-              . Currencies are never converted or drawn on one axis.
+              {t('district.chart.elsewhereNote', {
+                list: elsewhere
+                  .map((r) =>
+                    t('district.chart.elsewhere', {
+                      edition: model.editionLabel(r.edition),
+                      unit: r.cell ? unitName(r.cell.unit) : '',
+                      value: formatCell(r.cell),
+                      metric: metricLabel,
+                    }),
+                  )
+                  .join(separator),
+              })}
             </p>
           ) : null}
         </>
@@ -190,7 +237,7 @@ function DistrictEditionChart({
             onSelect={onSelect}
             width={width}
             height={CHART_HEIGHT}
-            ariaLabel={`${name}: ${metricLabel}${inUnit} at each CIIE edition`}
+            ariaLabel={t('district.chart.tableCaption', { name, metric: metricInUnit })}
           />
         )}
       </DeferredChart>
@@ -201,5 +248,5 @@ function DistrictEditionChart({
 /** A value given in another currency belongs to that currency's chart: here it is a gap. */
 function inOtherUnit(value: ChartValue, cellUnit: Unit | undefined, unit: Unit): ChartValue {
   if (cellUnit === undefined || cellUnit === unit) return value
-  return { ...value, value: null, display: NOT_REPORTED, qualifier: null, conflict: false }
+  return { ...value, value: null, display: notReported(), qualifier: null, conflict: false }
 }

@@ -1,3 +1,4 @@
+import { currentLocale } from '../i18n/i18n'
 import type {
   ArticleSummary,
   DistrictDetail,
@@ -104,7 +105,11 @@ export function districtSources(
     .map((article) => ({ article, figures: counts.get(article.id) ?? 0 }))
 }
 
-/** "1 figure", "3 figures". */
-export function countNoun(count: number, singular: string, plural = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : plural}`
+/**
+ * A metric's definition, for a chart's caption. The reference data (data/metrics.json) words
+ * definitions in English only: a Chinese page leaves them out rather than put an English
+ * sentence under a Chinese title. The title, the metric's name, is in both languages.
+ */
+export function metricDefinition(model: SummaryModel, metric: MetricKey): string {
+  return currentLocale() === 'en' ? (model.metric(metric)?.definition ?? '') : ''
 }

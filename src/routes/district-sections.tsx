@@ -3,8 +3,9 @@ import { EmptyState } from '../app/empty-state'
 import { formatConversion, formatDate, formatObservationValue, formatScope } from '../app/format'
 import { splitSentenceAtFigure } from '../app/highlight'
 import { paths } from '../app/paths'
+import { t } from '../i18n/i18n'
 import type { ArticleSummary, DistrictDetail, Observation } from '../pipeline/schema'
-import { countNoun, districtSources, milestonesByEdition, otherFigures } from './district-model'
+import { districtSources, milestonesByEdition, otherFigures } from './district-model'
 import type { SummaryModel } from './summary-model'
 
 interface SectionProps {
@@ -19,11 +20,8 @@ export function DistrictMilestones({ model, detail }: SectionProps) {
   const articles = articleMap(detail.articles)
   if (groups.length === 0)
     return (
-      <EmptyState title={`No milestones for ${name} yet`}>
-        <p>
-          No article has a sentence that ties {name} to a CIIE edition (an agreement, an opening or
-          a visit during the expo).
-        </p>
+      <EmptyState title={t('district.milestones.empty.title', { name })}>
+        <p>{t('district.milestones.empty.body', { name })}</p>
       </EmptyState>
     )
   return (
@@ -39,12 +37,12 @@ export function DistrictMilestones({ model, detail }: SectionProps) {
               const article = articles.get(milestone.article)
               return (
                 <li key={milestone.id} className="district-timeline__item">
-                  <blockquote className="district-timeline__sentence">
+                  <blockquote className="district-timeline__sentence" lang="en">
                     {milestone.sentence}
                   </blockquote>
                   <p className="district-timeline__source">
                     <time dateTime={milestone.date}>{formatDate(milestone.date)}</time> ·{' '}
-                    <Link to={paths.article(milestone.article)}>
+                    <Link to={paths.article(milestone.article)} lang="en">
                       {article?.title ?? milestone.article}
                     </Link>
                   </p>
@@ -60,11 +58,14 @@ export function DistrictMilestones({ model, detail }: SectionProps) {
 
 /** What a background figure describes: the district itself, one firm, or several expos. */
 function describeFigure(observation: Observation, model: SummaryModel): string {
-  if (observation.scope === 'ciie') return 'CIIE activity over several editions'
+  if (observation.scope === 'ciie') return t('district.other.severalEditions')
   const label = formatScope(observation.scope)
   return observation.edition === null
     ? label
-    : `${label}, in an article on the ${model.editionName(observation.edition)}`
+    : t('district.other.inArticleOn', {
+        scope: label,
+        edition: model.editionName(observation.edition),
+      })
 }
 
 /** Figures the charts leave out, in a table, labelled as background not tied to one expo. */
@@ -72,26 +73,17 @@ export function DistrictOtherFigures({ model, detail }: SectionProps) {
   const name = model.districtName(detail.district)
   const figures = otherFigures(detail)
   const articles = articleMap(detail.articles)
-  if (figures.length === 0)
-    return (
-      <p className="muted">
-        Every figure the articles give for {name} belongs to one CIIE edition and is in the charts
-        above.
-      </p>
-    )
+  if (figures.length === 0) return <p className="muted">{t('district.other.none', { name })}</p>
   return (
     <div className="table-wrap">
       <table className="data-table district-figures">
-        <caption>
-          {countNoun(figures.length, 'background figure')} for {name}, not tied to one CIIE edition
-          and so not in the charts
-        </caption>
+        <caption>{t('district.other.caption', { count: figures.length, name })}</caption>
         <thead>
           <tr>
-            <th scope="col">Metric</th>
-            <th scope="col">Value</th>
-            <th scope="col">What it describes</th>
-            <th scope="col">Sentence</th>
+            <th scope="col">{t('district.other.column.metric')}</th>
+            <th scope="col">{t('district.other.column.value')}</th>
+            <th scope="col">{t('district.other.column.describes')}</th>
+            <th scope="col">{t('district.other.column.sentence')}</th>
           </tr>
         </thead>
         <tbody>
@@ -100,10 +92,10 @@ export function DistrictOtherFigures({ model, detail }: SectionProps) {
             const article = articles.get(figure.article)
             return (
               <tr key={figure.id}>
-                <td className="data-table__metric" data-label="Metric">
+                <td className="data-table__metric" data-label={t('district.other.column.metric')}>
                   {model.metricLabel(figure.metric)}
                 </td>
-                <td className="data-table__value" data-label="Value">
+                <td className="data-table__value" data-label={t('district.other.column.value')}>
                   <span>
                     {formatObservationValue(figure)}
                     {conversion ? (
@@ -111,11 +103,15 @@ export function DistrictOtherFigures({ model, detail }: SectionProps) {
                     ) : null}
                   </span>
                 </td>
-                <td className="district-figures__scope" data-label="Describes">
+                <td
+                  className="district-figures__scope"
+                  data-label={t('district.other.column.describesShort')}
+                >
                   {describeFigure(figure, model)}
                 </td>
                 <td className="data-table__source">
-                  <blockquote className="source-sentence">
+                  {/* The sentence stays in the article's language: it is a quotation. */}
+                  <blockquote className="source-sentence" lang="en">
                     {splitSentenceAtFigure(figure).map((part, index) =>
                       part.highlight ? (
                         <mark key={index}>{part.text}</mark>
@@ -130,7 +126,7 @@ export function DistrictOtherFigures({ model, detail }: SectionProps) {
                         <time dateTime={article.date}>{formatDate(article.date)}</time> ·{' '}
                       </>
                     ) : null}
-                    <Link to={paths.article(figure.article, { highlight: figure.id })}>
+                    <Link to={paths.article(figure.article, { highlight: figure.id })} lang="en">
                       {article?.title ?? figure.article}
                     </Link>
                   </p>
@@ -150,47 +146,51 @@ export function DistrictSources({ model, detail }: SectionProps) {
   const sources = districtSources(detail)
   if (sources.length === 0)
     return (
-      <EmptyState title={`No article names ${name} yet`}>
+      <EmptyState title={t('district.sources.empty.title', { name })}>
         <p>
-          <Link to={paths.sources()}>See every article the dashboard reads</Link>
+          <Link to={paths.sources()}>{t('district.sources.empty.link')}</Link>
         </p>
       </EmptyState>
     )
   return (
     <div className="table-wrap">
       <table className="data-table district-sources">
-        <caption>
-          {sources.length === 1
-            ? `1 article that gives ${name} a figure or a milestone, or names it`
-            : `${sources.length} articles that give ${name} a figure or a milestone, or name it; newest first`}
-        </caption>
+        <caption>{t('district.sources.caption', { count: sources.length, name })}</caption>
         <thead>
           <tr>
-            <th scope="col">Date</th>
-            <th scope="col">Article</th>
-            <th scope="col">Edition</th>
+            <th scope="col">{t('district.sources.column.date')}</th>
+            <th scope="col">{t('district.sources.column.article')}</th>
+            <th scope="col">{t('district.sources.column.edition')}</th>
             <th scope="col" className="district-sources__count">
-              Figures for {name}
+              {t('district.sources.column.figures', { name })}
             </th>
           </tr>
         </thead>
         <tbody>
           {sources.map(({ article, figures }) => (
             <tr key={article.id}>
-              <td className="data-table__nowrap" data-label="Date">
+              <td className="data-table__nowrap" data-label={t('district.sources.column.date')}>
                 <time dateTime={article.date}>{formatDate(article.date)}</time>
               </td>
-              <td className="district-sources__title" data-label="Article">
-                <Link to={paths.article(article.id)}>{article.title}</Link>
+              <td
+                className="district-sources__title"
+                data-label={t('district.sources.column.article')}
+              >
+                <Link to={paths.article(article.id)} lang="en">
+                  {article.title}
+                </Link>
               </td>
-              <td className="data-table__nowrap" data-label="Edition">
+              <td className="data-table__nowrap" data-label={t('district.sources.column.edition')}>
                 {article.edition !== null ? (
                   model.editionName(article.edition)
                 ) : (
-                  <span className="muted">Not stated</span>
+                  <span className="muted">{t('district.sources.notStated')}</span>
                 )}
               </td>
-              <td className="district-sources__count" data-label="Figures">
+              <td
+                className="district-sources__count"
+                data-label={t('district.sources.column.figuresShort')}
+              >
                 {figures}
               </td>
             </tr>

@@ -1,14 +1,15 @@
 import type { ReactNode } from 'react'
 import { Link, useParams } from 'react-router'
 import { EmptyState } from '../app/empty-state'
-import { APP_TITLE } from '../app/page-shell'
+import { appTitle } from '../app/page-shell'
 import { paths } from '../app/paths'
 import { QueryErrorNotice } from '../app/query-error-notice'
 import { isDistrictId } from '../app/url-state'
+import { currentLocale, t } from '../i18n/i18n'
 import type { DistrictId } from '../pipeline/schema'
 import { useDistrict } from '../queries/district-query'
 import { DistrictEditionCharts } from './district-editions'
-import { countNoun, otherFigures, reportedEditions } from './district-model'
+import { otherFigures, reportedEditions } from './district-model'
 import { DistrictMilestones, DistrictOtherFigures, DistrictSources } from './district-sections'
 import { EvidencePanel } from './evidence-panel'
 import { useEvidence } from './evidence'
@@ -33,8 +34,8 @@ export function DistrictPage() {
   if (district === null)
     return (
       <NotFound
-        title="District not found"
-        message={`There is no district “${districtId}”. The overview lists Shanghai’s 16 districts.`}
+        title={t('district.notFound.title')}
+        message={t('district.notFound.message', { id: districtId })}
       />
     )
   return (
@@ -60,19 +61,25 @@ function DistrictView({
   const name = model.districtName(district)
   const cells = model.aggregates({ district })
   const editions = reportedEditions(model, district)
+  // Beside the name, the name in the other language: readers meet both in the sources.
+  const otherName = info
+    ? currentLocale() === 'zh'
+      ? { text: info.en, lang: 'en' }
+      : { text: info.zh, lang: 'zh-Hans' }
+    : null
 
   return (
     <>
-      <title>{`${name} · ${APP_TITLE}`}</title>
+      <title>{`${name} · ${appTitle()}`}</title>
       <div className="page-header">
         <div>
           <h1>
             {name}
-            {info ? (
+            {otherName ? (
               <>
                 {' '}
-                <span className="district-title__zh" lang="zh-Hans">
-                  {info.zh}
+                <span className="district-title__zh" lang={otherName.lang}>
+                  {otherName.text}
                 </span>
               </>
             ) : null}
@@ -81,37 +88,35 @@ function DistrictView({
             <Lede model={model} district={district} detail={detail} />
           </p>
         </div>
-        <nav className="district-actions" aria-label="Compare">
+        <nav className="district-actions" aria-label={t('district.actions.label')}>
           <Link className="button button--secondary" to={paths.compare({ districts: [district] })}>
-            Compare {name} with other districts
+            {t('district.actions.compare', { name })}
           </Link>
         </nav>
       </div>
 
       <section className="page-section" aria-labelledby="district-editions-title">
-        <h2 id="district-editions-title">Across the editions</h2>
+        <h2 id="district-editions-title">{t('district.editions.heading')}</h2>
         {cells.length === 0 ? (
-          <EmptyState title={`No article reports figures for ${name} yet`}>
+          <EmptyState title={t('district.editions.empty.title', { name })}>
             <p>
-              A chart appears here for each figure (projects signed, investment, exhibitors, …) once
-              an article gives one for {name} at a CIIE edition.{' '}
-              <Link to={paths.overview()}>See the districts that report figures</Link>
+              {t('district.editions.empty.body', { name })}{' '}
+              <Link to={paths.overview()}>{t('district.editions.empty.link')}</Link>
             </p>
           </EmptyState>
         ) : (
           <>
-            <p className="section-lede">
-              {name}&apos;s value at each CIIE edition it reported, one chart per figure. Editions
-              are categories, not a time scale; an empty column means not reported, not zero. 80+
-              means more than 80 · ⚠ means sources disagree · click a bar for its sources.
-            </p>
+            <p className="section-lede">{t('district.editions.lede', { name })}</p>
             <DistrictEditionCharts
               model={model}
               district={district}
               onSelect={(cell) => evidence.open(cell)}
             />
-            <nav className="section-links district-edition-links" aria-label="Edition views">
-              <span>All districts at the</span>
+            <nav
+              className="section-links district-edition-links"
+              aria-label={t('district.editionLinks.label')}
+            >
+              <span>{t('district.editionLinks.lead')}</span>
               <ul>
                 {editions.map((edition) => (
                   <li key={edition}>
@@ -148,42 +153,61 @@ function Lede({
   const first = editions[0]
   const last = editions.at(-1)
   const articleCount = detail.data?.articles.length
-  const articles = articleCount === undefined ? null : countNoun(articleCount, 'press article')
   const background = detail.data ? otherFigures(detail.data).length : 0
   if (cells.length === 0 || first === undefined || last === undefined)
     return (
       <>
-        No CIIE figures for {name} yet.
-        {articles && articleCount
-          ? ` ${articles} about ${name} ${articleCount === 1 ? 'is' : 'are'} listed under Sources.`
-          : ''}
+        {t('district.lede.none', { name })}
+        {articleCount ? t('district.lede.noneArticles', { name, count: articleCount }) : ''}
       </>
     )
+  // One sentence in parts, each optional part a message of its own; every language keeps the
+  // parts in this order.
   return (
     <>
-      {countNoun(cells.length, 'figure')}{' '}
       {first === last
-        ? `at the ${model.editionName(first)}`
-        : `at ${editions.length} CIIE editions, ${model.editionLabel(first)} to ${model.editionLabel(last)}`}
-      {background > 0 ? `, and ${countNoun(background, 'background figure')}` : ''}
-      {articles ? `, read from ${articles}` : ''}.
+        ? t('district.lede.oneEdition', {
+            count: cells.length,
+            edition: model.editionName(first),
+          })
+        : t('district.lede.editions', {
+            count: cells.length,
+            editions: editions.length,
+            first: model.editionLabel(first),
+            last: model.editionLabel(last),
+          })}
+      {background > 0 ? t('district.lede.background', { count: background }) : ''}
+      {articleCount !== undefined ? t('district.lede.articles', { count: articleCount }) : ''}
+      {t('district.lede.end')}
     </>
   )
 }
 
-const DETAIL_SECTIONS = [
-  { id: 'district-milestones-title', title: 'CIIE milestones', Content: DistrictMilestones },
-  { id: 'district-other-title', title: 'Other figures', Content: DistrictOtherFigures },
-  { id: 'district-sources-title', title: 'Sources', Content: DistrictSources },
-] as const
-
-const SECTION_LEDES: Record<(typeof DETAIL_SECTIONS)[number]['id'], (name: string) => string> = {
-  'district-milestones-title': (name) =>
-    `Sentences that tie ${name} to an edition of the expo, oldest edition first.`,
-  'district-other-title': (name) =>
-    `Background figures for ${name} that are not tied to one CIIE edition: the district's own statistics, single companies' figures, totals over several expos.`,
-  'district-sources-title': (name) => `The press articles about ${name} the figures are read from.`,
-}
+/** The sections under the charts, worded in the language shown now. */
+const detailSections = (name: string) =>
+  [
+    {
+      id: 'district-milestones-title',
+      title: t('district.milestones.heading'),
+      lede: t('district.milestones.lede', { name }),
+      loading: t('district.milestones.loading'),
+      Content: DistrictMilestones,
+    },
+    {
+      id: 'district-other-title',
+      title: t('district.other.heading'),
+      lede: t('district.other.lede', { name }),
+      loading: t('district.other.loading'),
+      Content: DistrictOtherFigures,
+    },
+    {
+      id: 'district-sources-title',
+      title: t('district.sources.heading'),
+      lede: t('district.sources.lede', { name }),
+      loading: t('district.sources.loading'),
+      Content: DistrictSources,
+    },
+  ] as const
 
 /** Milestones, background figures and sources: skeletons while the district file loads. */
 function DetailSections({
@@ -198,10 +222,10 @@ function DetailSections({
   const name = model.districtName(district)
   if (detail.isError)
     return (
-      <DetailSection id="district-detail-title" title="Milestones, other figures and sources">
+      <DetailSection id="district-detail-title" title={t('district.detail.heading')}>
         <QueryErrorNotice
           variant="inline"
-          title={`The milestones and sources for ${name} could not be loaded`}
+          title={t('district.detail.error', { name })}
           error={detail.error}
           onRetry={() => void detail.refetch()}
         />
@@ -209,13 +233,13 @@ function DetailSections({
     )
   return (
     <>
-      {DETAIL_SECTIONS.map(({ id, title, Content }) => (
-        <DetailSection key={id} id={id} title={title} lede={SECTION_LEDES[id](name)}>
+      {detailSections(name).map(({ id, title, lede, loading, Content }) => (
+        <DetailSection key={id} id={id} title={title} lede={lede}>
           {detail.data ? (
             <Content model={model} detail={detail.data} />
           ) : (
             <div className="district-skeleton" role="status">
-              <span className="visually-hidden">Loading the {title.toLowerCase()}…</span>
+              <span className="visually-hidden">{loading}</span>
               <div className="skeleton skeleton--line" />
               <div className="skeleton skeleton--block" />
             </div>

@@ -1,9 +1,10 @@
 import { Link, useParams } from 'react-router'
 import { EmptyState } from '../app/empty-state'
 import { formatDate } from '../app/format'
-import { APP_TITLE } from '../app/page-shell'
+import { appTitle } from '../app/page-shell'
 import { paths } from '../app/paths'
 import { parseEdition } from '../app/url-state'
+import { t } from '../i18n/i18n'
 import { DistrictBars } from './district-bars'
 import { EvidencePanel } from './evidence-panel'
 import { useEvidence } from './evidence'
@@ -32,17 +33,18 @@ function EditionView({ model }: { model: SummaryModel }) {
 
   return (
     <>
-      <title>{`${editionLabel} · ${APP_TITLE}`}</title>
+      <title>{`${editionLabel} · ${appTitle()}`}</title>
       <div className="page-header">
         <div>
-          <h1>All districts at the {editionLabel}</h1>
+          <h1>{t('edition.heading', { edition: editionLabel })}</h1>
           <p className="page-header__lede">
-            {info ? `Held ${formatDate(info.start)} – ${formatDate(info.end)}. ` : ''}
-            {metrics.length} {metrics.length === 1 ? 'figure is' : 'figures are'} reported by at
-            least one district. Click a bar for its sources.
+            {info
+              ? t('edition.held', { start: formatDate(info.start), end: formatDate(info.end) })
+              : ''}
+            {t('edition.lede', { count: metrics.length })}
           </p>
         </div>
-        <nav className="edition-nav" aria-label="Other editions">
+        <nav className="edition-nav" aria-label={t('edition.otherEditions')}>
           {previous ? (
             <Link to={paths.edition(previous.edition)}>
               ← {model.editionLabel(previous.edition)}
@@ -55,12 +57,12 @@ function EditionView({ model }: { model: SummaryModel }) {
       </div>
 
       {metrics.length === 0 ? (
-        <EmptyState title={`No figures for the ${editionLabel}`}>
+        <EmptyState title={t('edition.empty.title', { edition: editionLabel })}>
           <p>
-            No article gives a district figure for this edition.{' '}
+            {t('edition.empty.body')}{' '}
             {model.latestEdition !== null ? (
               <Link to={paths.edition(model.latestEdition)}>
-                See the {model.editionName(model.latestEdition)}
+                {t('edition.empty.latest', { edition: model.editionName(model.latestEdition) })}
               </Link>
             ) : null}
           </p>

@@ -6,6 +6,7 @@ import { splitSentenceAtFigure } from '../app/highlight'
 import { paths } from '../app/paths'
 import { QueryErrorNotice } from '../app/query-error-notice'
 import type { EvidenceSelection } from '../app/url-state'
+import { t } from '../i18n/i18n'
 import type {
   ArticleSummary,
   DistrictDetail,
@@ -59,9 +60,20 @@ function groupsFor(
 function describeSelection(selection: EvidenceSelection, model: SummaryModel): string {
   const edition = model.editionName(selection.edition)
   if (selection.district && selection.metric)
-    return `${model.districtName(selection.district)} · ${model.metricLabel(selection.metric)} · ${edition}`
-  if (selection.district) return `${model.districtName(selection.district)} · ${edition}`
-  return `${selection.metric ? model.metricLabel(selection.metric) : ''} · ${edition} · all districts`
+    return t('evidence.title.cell', {
+      district: model.districtName(selection.district),
+      metric: model.metricLabel(selection.metric),
+      edition,
+    })
+  if (selection.district)
+    return t('evidence.title.district', {
+      district: model.districtName(selection.district),
+      edition,
+    })
+  return t('evidence.title.metric', {
+    metric: selection.metric ? model.metricLabel(selection.metric) : '',
+    edition,
+  })
 }
 
 export interface EvidencePanelProps {
@@ -142,7 +154,7 @@ export function EvidencePanel({ selection, model, onClose }: EvidencePanelProps)
       >
         <header className="evidence-panel__header">
           <div>
-            <p className="evidence-panel__eyebrow">Evidence</p>
+            <p className="evidence-panel__eyebrow">{t('evidence.eyebrow')}</p>
             <h2 id={titleId}>{describeSelection(selection, model)}</h2>
           </div>
           <button
@@ -150,7 +162,7 @@ export function EvidencePanel({ selection, model, onClose }: EvidencePanelProps)
             type="button"
             className="evidence-panel__close"
             onClick={onClose}
-            aria-label="Close the evidence"
+            aria-label={t('evidence.close')}
           >
             ×
           </button>
@@ -159,7 +171,7 @@ export function EvidencePanel({ selection, model, onClose }: EvidencePanelProps)
           {failed ? (
             <QueryErrorNotice
               variant="inline"
-              title="The evidence could not be loaded"
+              title={t('evidence.error')}
               error={failed.error}
               onRetry={() => {
                 for (const q of queries) if (q.isError) void q.refetch()
@@ -167,13 +179,13 @@ export function EvidencePanel({ selection, model, onClose }: EvidencePanelProps)
             />
           ) : loading ? (
             <div className="evidence-panel__loading" role="status">
-              <span className="visually-hidden">Loading the evidence…</span>
+              <span className="visually-hidden">{t('evidence.loading')}</span>
               <div className="skeleton skeleton--line" />
               <div className="skeleton skeleton--block" />
               <div className="skeleton skeleton--block" />
             </div>
           ) : groups.length === 0 ? (
-            <p>No article reports a value here.</p>
+            <p>{t('evidence.none')}</p>
           ) : (
             groups.map((group) => (
               <EvidenceGroup
@@ -215,13 +227,13 @@ function EvidenceGroup({
       <p className="evidence-group__value">
         <span className="evidence-group__number">{formatCell(aggregate)}</span>{' '}
         <span className="evidence-group__count">
-          from {group.observations.length} {group.observations.length === 1 ? 'figure' : 'figures'}
+          {t('evidence.count', { count: group.observations.length })}
         </span>
       </p>
       {aggregate?.conflict ? (
         <p className="evidence-group__conflict">
-          <span aria-hidden="true">⚠ </span>Sources disagree. The value shown is the newest
-          article&apos;s; every figure is listed below.
+          <span aria-hidden="true">⚠ </span>
+          {t('evidence.conflict')}
         </p>
       ) : null}
       <ol className="evidence-list">
@@ -288,7 +300,7 @@ function EvidenceItem({
         className="evidence-item__link"
         to={paths.article(observation.article, { highlight: observation.id })}
       >
-        Read it in the article
+        {t('evidence.readArticle')}
       </Link>
     </li>
   )

@@ -6,6 +6,7 @@ import type { ChartValue } from '../charts/chart-types'
 import { csvRowOf } from '../export/csv'
 import { exportFileName } from '../export/file-name'
 import type { FigureChart, FigureSpec, FigureValue } from '../export/figure-spec'
+import { currentLocale, loadCatalogs, t } from '../i18n/i18n'
 import type { ArticleSummary, DistrictId, MetricKey } from '../pipeline/schema'
 import { districtQuery } from '../queries/district-query'
 import { formatCell, type SummaryModel } from './summary-model'
@@ -70,20 +71,34 @@ export function figureCsvRows(model: SummaryModel, cells: ReadonlyArray<CellRef>
 const MAX_TITLES = 3
 const MAX_TITLE_LENGTH = 90
 
-/** "Sources: “…” (6 Nov 2023)." for a few articles, a count and a date range for more. */
+/**
+ * "Sources: “…” (6 Nov 2023)." for a few articles, a count and a date range for more. The
+ * titles stay in the articles' language; the words around them follow the reader's.
+ */
 export function describeSources(articles: ReadonlyArray<ArticleSummary>): string {
-  if (articles.length === 0) return 'Sources: no article reports these figures.'
+  if (articles.length === 0) return t('edition.figure.sources.none')
   const sorted = [...articles].sort(
     (a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id),
   )
   if (sorted.length <= MAX_TITLES) {
-    const cited = sorted.map((a) => `“${shorten(a.title)}” (${formatDate(a.date)})`)
-    return `${sorted.length === 1 ? 'Source' : 'Sources'}: ${cited.join('; ')}.`
+    const cited = sorted.map((a) =>
+      t('edition.figure.sources.cited', { title: shorten(a.title), date: formatDate(a.date) }),
+    )
+    return t('edition.figure.sources.titles', {
+      count: sorted.length,
+      list: cited.join(t('edition.figure.sources.separator')),
+    })
   }
   const first = sorted[0]?.date ?? ''
   const last = sorted.at(-1)?.date ?? ''
-  const range = first === last ? formatDate(first) : `${formatDate(first)} to ${formatDate(last)}`
-  return `Sources: ${sorted.length} press articles, ${range}.`
+  return t('edition.figure.sources.count', { count: sorted.length, range: dateRange(first, last) })
+}
+
+/** "6 Nov 2023 to 10 Nov 2025", or one date when both are the same day. */
+function dateRange(first: string, last: string): string {
+  return first === last
+    ? formatDate(first)
+    : t('edition.figure.dateRange', { first: formatDate(first), last: formatDate(last) })
 }
 
 function shorten(title: string): string {
@@ -96,7 +111,9 @@ function shorten(title: string): string {
 /** "CIIE District Dashboard, built 20 Nov 2026 from articles up to 10 Nov 2025." */
 export function describeBuild(model: SummaryModel, buildDate = BUILD_DATE): string {
   const last = model.summary.corpus.lastDate
-  return `CIIE District Dashboard, built ${formatDate(buildDate)}${last ? ` from articles up to ${formatDate(last)}` : ''}.`
+  return last
+    ? t('edition.figure.builtUpTo', { built: formatDate(buildDate), last: formatDate(last) })
+    : t('edition.figure.built', { built: formatDate(buildDate) })
 }
 
 /** The articles with a figure in one of the cells, read from the districts' evidence. */
@@ -135,7 +152,13 @@ export async function completeFigure(
   } catch {
     // The evidence could not be loaded: cite the whole dataset rather than fail the export.
     const { articles, firstDate, lastDate } = model.summary.corpus
-    sources = `Sources: the dashboard's ${articles} press articles${firstDate && lastDate ? `, ${formatDate(firstDate)} to ${formatDate(lastDate)}` : ''}.`
+    sources =
+      firstDate && lastDate
+        ? t('edition.figure.sources.allDated', {
+            count: articles,
+            range: dateRange(firstDate, lastDate),
+          })
+        : t('edition.figure.sources.all', { count: articles })
   }
   return {
     title: draft.title,
@@ -157,7 +180,12 @@ export async function completeFigure(
 export function useFigureExport(model: SummaryModel) {
   const client = useQueryClient()
   return useCallback(
-    (draft: () => FigureDraft) => () => completeFigure(draft(), model, client),
+    (draft: () => FigureDraft) => async () => {
+      // A figure's footer is worded in the edition catalog, with the by-district chart the
+      // overview and the edition view share: other views load it here, once.
+      await loadCatalogs(currentLocale(), ['edition'])
+      return completeFigure(draft(), model, client)
+    },
     [model, client],
   )
 }

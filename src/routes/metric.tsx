@@ -5,11 +5,13 @@ import { districtColor } from '../charts/district-colors'
 import { GroupedColumnChart } from '../charts/grouped-column-chart'
 import { HeatTable } from '../charts/heat-table'
 import { EmptyState } from '../app/empty-state'
-import { NOT_REPORTED, UNIT_NAMES } from '../app/format'
-import { APP_TITLE } from '../app/page-shell'
+import { notReported, unitName } from '../app/format'
+import { appTitle } from '../app/page-shell'
 import { paths } from '../app/paths'
 import { isMetricKey } from '../app/url-state'
+import { localName, t } from '../i18n/i18n'
 import type { MetricKey, Unit } from '../pipeline/schema'
+import { metricDefinition } from './district-model'
 import { EvidencePanel } from './evidence-panel'
 import { figureValue, useFigureExport, type FigureDraft } from './figure-export'
 import { useEvidence } from './evidence'
@@ -29,8 +31,8 @@ function MetricView({ model }: { model: SummaryModel }) {
   if (!isMetricKey(metricKey))
     return (
       <NotFound
-        title="Metric not found"
-        message={`There is no metric "${metricKey}". The overview lists the figures the articles report.`}
+        title={t('metric.notFound.title')}
+        message={t('metric.notFound.message', { key: metricKey })}
       />
     )
   if (evidence.invalid) return <EvidenceNotFound />
@@ -42,25 +44,25 @@ function MetricView({ model }: { model: SummaryModel }) {
 
   return (
     <>
-      <title>{`${label} · ${APP_TITLE}`}</title>
+      <title>{`${label} · ${appTitle()}`}</title>
       <div className="page-header">
         <div>
-          <h1>{label} at every CIIE</h1>
+          <h1>{t('metric.heading', { metric: label })}</h1>
           <p className="page-header__lede">
-            {model.metric(metric)?.definition} {describeReach(cells.length, reach)} Click a bar or a
-            cell for its sources.
+            {metricDefinition(model, metric)}{' '}
+            {t('metric.reach', { count: cells.length, districts: reach })} {t('metric.clickHint')}
           </p>
         </div>
         <label className="control">
-          Metric
+          {t('metric.switcher.label')}
           <MetricSwitcher model={model} current={metric} />
         </label>
       </div>
 
       {cells.length === 0 ? (
-        <EmptyState title={`No article reports ${label.toLowerCase()} yet`}>
+        <EmptyState title={t('metric.empty.title', { metric: label.toLowerCase() })}>
           <p>
-            <Link to={paths.overview()}>Back to the overview</Link>
+            <Link to={paths.overview()}>{t('metric.empty.link')}</Link>
           </p>
         </EmptyState>
       ) : (
@@ -93,8 +95,8 @@ function MetricSwitcher({ model, current }: { model: SummaryModel; current: Metr
     <select value={current} onChange={(event) => void navigate(paths.metric(event.target.value))}>
       {model.metrics.map((m) => (
         <option key={m.key} value={m.key}>
-          {m.en}
-          {withData.has(m.key) ? '' : ' — no figures'}
+          {localName(m)}
+          {withData.has(m.key) ? '' : t('metric.switcher.noFigures')}
         </option>
       ))}
     </select>
@@ -115,7 +117,9 @@ function MetricByUnit({
   onSelect: (key: string) => void
 }) {
   const label = model.metricLabel(metric)
-  const inUnit = split ? ` (${UNIT_NAMES[unit]})` : ''
+  const metricInUnit = split
+    ? t('metric.metricInUnit', { metric: label, unit: unitName(unit) })
+    : label
   const cells = model.aggregates({ metric }).filter((c) => c.unit === unit)
   const editionNumbers = [...new Set(cells.map((c) => c.edition))].sort((a, b) => a - b)
   const first = editionNumbers[0] ?? 1
@@ -130,7 +134,7 @@ function MetricByUnit({
     const value = chartValue(model, { district, edition, metric }, model.editionLabel(edition))
     // A value in another currency belongs to the other chart: here it is not reported.
     return cell && cell.unit !== unit
-      ? { ...value, value: null, display: NOT_REPORTED, qualifier: null, conflict: false }
+      ? { ...value, value: null, display: notReported(), qualifier: null, conflict: false }
       : value
   }
 
@@ -138,17 +142,22 @@ function MetricByUnit({
   const range =
     first === last
       ? model.editionName(first)
-      : `${model.editionName(first)} to ${model.editionName(last)}`
+      : t('metric.range', { first: model.editionName(first), last: model.editionName(last) })
+  const byEditionTitle = t('metric.grouped.title', { metric: metricInUnit })
+  const matrixTitle = t('metric.matrix.title', { metric: metricInUnit })
+  const byDistrictCaption = t('metric.table.caption', { metric: metricInUnit })
+  const districtCount = t('metric.districtCount', { count: districts.length })
   // The cells drawn here: not reported, or reported in this chart's unit.
   const cellRefs = districts.flatMap((d) =>
     editions
       .filter((e) => (model.cell(d.id, e.edition, metric)?.unit ?? unit) === unit)
       .map((e) => ({ district: d.id, edition: e.edition, metric })),
   )
-  const file = { metric: `${label}${split ? ` ${unit}` : ''}` }
+  // File names stay in English words whatever the language: ASCII, and stable.
+  const file = { metric: `${model.metric(metric)?.en ?? metric}${split ? ` ${unit}` : ''}` }
   const groupedDraft = (): FigureDraft => ({
-    title: `${label}${inUnit} by edition and district`,
-    subtitle: `${plural(districts.length, 'district')} · ${range}`,
+    title: byEditionTitle,
+    subtitle: t('metric.subtitle', { districts: districtCount, range }),
     chart: {
       kind: 'grouped',
       categories: editions.map((e) => ({
@@ -157,23 +166,23 @@ function MetricByUnit({
       })),
       series: districts.map((d) => ({
         key: d.id,
-        label: d.en,
+        label: model.districtName(d.id),
         color: districtColor(d.id),
         values: editions.map((e) => figureValue(valueOf(d.id, e.edition))),
       })),
     },
-    legend: districts.map((d) => ({ label: d.en, color: districtColor(d.id) })),
+    legend: districts.map((d) => ({ label: model.districtName(d.id), color: districtColor(d.id) })),
     file: { ...file, view: 'by-edition-and-district' },
     cells: cellRefs,
   })
   const matrixDraft = (): FigureDraft => ({
-    title: `${label}${inUnit}: districts × editions`,
-    subtitle: `${plural(districts.length, 'district')} · ${range} · darker cells hold larger values`,
+    title: matrixTitle,
+    subtitle: t('metric.matrix.figureSubtitle', { districts: districtCount, range }),
     chart: {
       kind: 'matrix',
       columns: editions.map((e) => model.editionLabel(e.edition)),
       rows: districts.map((d) => ({
-        label: d.en,
+        label: model.districtName(d.id),
         cells: editions.map((e) => figureValue(valueOf(d.id, e.edition))),
       })),
     },
@@ -182,11 +191,11 @@ function MetricByUnit({
   })
 
   const table = {
-    caption: `${label}${inUnit} by district and CIIE edition`,
-    columns: ['District', ...editions.map((e) => model.editionLabel(e.edition))],
+    caption: byDistrictCaption,
+    columns: [t('metric.table.district'), ...editions.map((e) => model.editionLabel(e.edition))],
     rows: districts.map((d) => ({
       key: d.id,
-      cells: [d.en, ...editions.map((e) => valueOf(d.id, e.edition).display)],
+      cells: [model.districtName(d.id), ...editions.map((e) => valueOf(d.id, e.edition).display)],
     })),
   }
 
@@ -194,44 +203,40 @@ function MetricByUnit({
     <>
       <section className="page-section">
         <ChartFrame
-          title={`${label}${inUnit} by edition and district`}
-          subtitle={`${plural(districts.length, 'district')} · ${
-            first === last
-              ? model.editionName(first)
-              : `${model.editionName(first)} to ${model.editionName(last)}`
-          }`}
-          caption="Each group is one CIIE edition; each bar one district. A missing bar means not reported, not zero."
+          title={byEditionTitle}
+          subtitle={t('metric.subtitle', { districts: districtCount, range })}
+          caption={t('metric.grouped.caption')}
           exportFigure={exportOf(groupedDraft)}
           table={table}
-          notes={
-            <p className="chart-note">
-              80+ means more than 80 · ⚠ means sources disagree · click a bar for its sources
-            </p>
-          }
+          notes={<p className="chart-note">{t('metric.key')}</p>}
         >
           <GroupedColumnChart
             categories={editions.map((e) => ({
               key: String(e.edition),
               label: model.editionLabel(e.edition),
             }))}
-            series={districts.map((d) => ({ key: d.id, label: d.en, color: districtColor(d.id) }))}
+            series={districts.map((d) => ({
+              key: d.id,
+              label: model.districtName(d.id),
+              color: districtColor(d.id),
+            }))}
             value={(editionKey, districtKey) => valueOf(districtKey, Number(editionKey))}
             onSelect={onSelect}
-            ariaLabel={`${label}${inUnit} by CIIE edition and district`}
+            ariaLabel={t('metric.grouped.chartLabel', { metric: metricInUnit })}
           />
         </ChartFrame>
       </section>
       <section className="page-section">
         <ChartFrame
-          title={`${label}${inUnit}: districts × editions`}
-          subtitle="Darker cells hold larger values"
-          caption="Every district that reports the figure, at every edition. Select a value for its sources."
+          title={matrixTitle}
+          subtitle={t('metric.matrix.subtitle')}
+          caption={t('metric.matrix.caption')}
           exportFigure={exportOf(matrixDraft)}
           table={table}
         >
           <HeatTable
-            caption={`${label}${inUnit} by district and CIIE edition`}
-            rows={districts.map((d) => ({ key: d.id, label: d.en }))}
+            caption={byDistrictCaption}
+            rows={districts.map((d) => ({ key: d.id, label: model.districtName(d.id) }))}
             columns={editions.map((e) => ({
               key: String(e.edition),
               label: model.editionLabel(e.edition),
@@ -244,9 +249,3 @@ function MetricByUnit({
     </>
   )
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-
-/** "Reported 12 times by 5 districts." */
-const describeReach = (values: number, districts: number) =>
-  `Reported ${plural(values, 'time')} by ${plural(districts, 'district')}.`

@@ -1,6 +1,7 @@
 import { Link, useLocation } from 'react-router'
-import { APP_TITLE } from '../app/page-shell'
+import { appTitle } from '../app/page-shell'
 import { paths } from '../app/paths'
+import { t } from '../i18n/i18n'
 
 export interface NotFoundProps {
   /** What was not found, e.g. "District not found". */
@@ -13,26 +14,26 @@ export interface NotFoundProps {
  * Any URL the route table does not know, and any route whose parameters name nothing the data
  * knows (an unknown district, edition, metric or article, or a malformed query).
  */
-export function NotFound({ title = 'Page not found', message }: NotFoundProps) {
+export function NotFound({ title = t('app.notFound.title'), message }: NotFoundProps) {
   const { pathname, search } = useLocation()
   return (
     <section className="notice" aria-labelledby="not-found-title">
-      <title>{`${title} · ${APP_TITLE}`}</title>
+      <title>{t('app.pageTitle', { page: title, app: appTitle() })}</title>
       <h1 id="not-found-title">{title}</h1>
       <p>
         {message ?? (
           <>
-            There is no page at <code>{pathname + search}</code>. The link may be out of date or
-            mistyped.
+            {t('app.notFound.noPage')} <code>{pathname + search}</code>
+            {t('app.notFound.noPageEnd')}
           </>
         )}
       </p>
       <p className="notice__actions">
         <Link className="button" to={paths.overview()}>
-          Go to the overview
+          {t('app.goToOverview')}
         </Link>
         <Link className="button button--secondary" to={paths.sources()}>
-          See all sources
+          {t('app.notFound.sources')}
         </Link>
       </p>
     </section>
@@ -41,12 +42,7 @@ export function NotFound({ title = 'Page not found', message }: NotFoundProps) {
 
 /** An `evidence=` parameter that names no value (a mistyped or outdated link). */
 export function EvidenceNotFound() {
-  return (
-    <NotFound
-      title="Evidence not found"
-      message="The link asks for the sources of a value that does not exist."
-    />
-  )
+  return <NotFound title={t('app.notFound.evidenceTitle')} message={t('app.notFound.evidence')} />
 }
 
 /** An edition number the catalog does not list. */
@@ -60,8 +56,12 @@ export function EditionNotFound({
   const last = editions.at(-1)
   return (
     <NotFound
-      title="Edition not found"
-      message={`There is no CIIE edition "${value}". Editions run from 1 (2018) to ${last?.edition ?? ''} (${last?.year ?? ''}).`}
+      title={t('app.notFound.editionTitle')}
+      message={t('app.notFound.edition', {
+        value,
+        last: last ? String(last.edition) : '',
+        year: last ? String(last.year) : '',
+      })}
     />
   )
 }

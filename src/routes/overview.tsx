@@ -4,9 +4,10 @@ import { ChartFrame } from '../charts/chart-frame'
 import { EmptyState } from '../app/empty-state'
 import { formatDate, formatQuantity, formatTotal } from '../app/format'
 import { markInteraction, useInteractionMeasure } from '../app/interaction-timing'
-import { APP_TITLE } from '../app/page-shell'
+import { appTitle } from '../app/page-shell'
 import { paths } from '../app/paths'
 import { isMetricKey, parseEdition } from '../app/url-state'
+import { localName, t } from '../i18n/i18n'
 import { totalsByUnit, type Total } from '../pipeline/aggregate'
 import type { MetricKey } from '../pipeline/schema'
 import { DistrictBars } from './district-bars'
@@ -38,18 +39,23 @@ function Overview({ model }: { model: SummaryModel }) {
   if (editionParam !== null && edition === null)
     return <EditionNotFound value={editionParam} editions={model.editions} />
   if (metricParam !== null && !isMetricKey(metricParam))
-    return <NotFound title="Metric not found" message={`There is no metric "${metricParam}".`} />
+    return (
+      <NotFound
+        title={t('overview.metricNotFound.title')}
+        message={t('overview.metricNotFound.message', { metric: metricParam })}
+      />
+    )
   if (evidence.invalid) return <EvidenceNotFound />
 
   if (edition === null)
     return (
       <>
-        <title>{APP_TITLE}</title>
-        <h1>Districts at the CIIE</h1>
-        <EmptyState title="No figures yet">
+        <title>{appTitle()}</title>
+        <h1>{t('overview.heading.noEdition')}</h1>
+        <EmptyState title={t('overview.empty.title')}>
           <p>
-            None of the articles in the dataset gives a figure for a district at a CIIE edition. Add
-            articles to <code>data/articles</code> and rebuild.
+            {t('overview.empty.body')} <code>data/articles</code>
+            {t('overview.empty.bodyEnd')}
           </p>
         </EmptyState>
       </>
@@ -78,22 +84,23 @@ function Overview({ model }: { model: SummaryModel }) {
 
   return (
     <>
-      <title>{`${editionLabel} overview · ${APP_TITLE}`}</title>
+      <title>{t('overview.pageTitle', { edition: editionLabel, app: appTitle() })}</title>
       <div className="page-header">
         <div>
-          <h1>Districts at the {editionLabel}</h1>
+          <h1>{t('overview.heading', { edition: editionLabel })}</h1>
           <p className="page-header__lede">
-            What Shanghai&apos;s districts reported around the expo, read from {corpus.articles}{' '}
-            press {corpus.articles === 1 ? 'article' : 'articles'}
             {corpus.firstDate && corpus.lastDate
-              ? ` (${formatDate(corpus.firstDate)} – ${formatDate(corpus.lastDate)})`
-              : ''}
-            . Click any value to see the sentences it comes from.
+              ? t('overview.lede.dates', {
+                  count: corpus.articles,
+                  first: formatDate(corpus.firstDate),
+                  last: formatDate(corpus.lastDate),
+                })
+              : t('overview.lede', { count: corpus.articles })}
           </p>
         </div>
         <div className="controls">
           <label className="control">
-            CIIE edition
+            {t('overview.edition.label')}
             <select
               value={edition}
               onChange={(event) => {
@@ -103,8 +110,9 @@ function Overview({ model }: { model: SummaryModel }) {
             >
               {[...model.editions].reverse().map((e) => (
                 <option key={e.edition} value={e.edition}>
-                  {model.editionLabel(e.edition)}
-                  {model.editionsWithData.includes(e.edition) ? '' : ' — no figures'}
+                  {model.editionsWithData.includes(e.edition)
+                    ? model.editionLabel(e.edition)
+                    : t('overview.edition.noFigures', { edition: model.editionLabel(e.edition) })}
                 </option>
               ))}
             </select>
@@ -113,12 +121,14 @@ function Overview({ model }: { model: SummaryModel }) {
       </div>
 
       {metrics.length === 0 ? (
-        <EmptyState title={`No figures for the ${editionLabel}`}>
+        <EmptyState title={t('overview.noFigures.title', { edition: editionLabel })}>
           <p>
-            No article gives a district figure for this edition.{' '}
+            {t('overview.noFigures.message')}{' '}
             {model.latestEdition !== null ? (
               <Link to={paths.overview({ edition: model.latestEdition })}>
-                See the {model.editionName(model.latestEdition)}
+                {t('overview.noFigures.latest', {
+                  edition: model.editionName(model.latestEdition),
+                })}
               </Link>
             ) : null}
           </p>
@@ -126,20 +136,28 @@ function Overview({ model }: { model: SummaryModel }) {
       ) : (
         <>
           <section className="page-section" aria-labelledby="headline-title">
-            <h2 id="headline-title">Headline figures</h2>
-            <p className="section-lede">
-              Totals over the districts that report each figure. Select a figure for its sources.
-            </p>
+            <h2 id="headline-title">{t('overview.headline.title')}</h2>
+            <p className="section-lede">{t('overview.headline.lede')}</p>
             <ul className="tiles">
               {metrics.map((key) => {
                 const cells = model.aggregates({ edition, metric: key })
                 const totals = totalsByUnit(cells)
                 // One district's value reads as itself ("80+"); a sum of several as a total ("≥ 80").
-                const show = (t: Total) =>
-                  t.parts === 1
-                    ? formatQuantity(t.value, t.unit, t.qualifier)
-                    : formatTotal(t.value, t.unit, t.qualifier)
+                const show = (total: Total) =>
+                  total.parts === 1
+                    ? formatQuantity(total.value, total.unit, total.qualifier)
+                    : formatTotal(total.value, total.unit, total.qualifier)
                 const conflicts = cells.filter((c) => c.conflict).length
+                const reach = t('overview.tile.reach', {
+                  count: cells.length,
+                  total: model.districts.length,
+                })
+                const disagree = t('overview.tile.conflicts', { count: conflicts })
+                const name = {
+                  metric: model.metricLabel(key),
+                  values: totals.map(show).join(' '),
+                  reach,
+                }
                 return (
                   <li key={key}>
                     <button
@@ -148,20 +166,24 @@ function Overview({ model }: { model: SummaryModel }) {
                       onClick={() => evidence.open({ district: null, edition, metric: key })}
                       // The name holds the tile's text in its order (label in name, WCAG 2.5.3):
                       // the spaces between the spans above keep the words apart for that check.
-                      aria-label={`${model.metricLabel(key)}: ${totals.map(show).join(' ')}, ${cells.length} of ${model.districts.length} districts report it${conflicts > 0 ? ` · ${conflicts} with disagreeing sources` : ''}. Open the evidence.`}
+                      aria-label={
+                        conflicts > 0
+                          ? t('overview.tile.nameConflicts', { ...name, conflicts: disagree })
+                          : t('overview.tile.name', name)
+                      }
                     >
                       <span className="tile__label">{model.metricLabel(key)}</span>{' '}
-                      {totals.map((t) => (
-                        <span key={t.unit} className="tile__value">
-                          {show(t)}{' '}
+                      {totals.map((total) => (
+                        <span key={total.unit} className="tile__value">
+                          {show(total)}{' '}
                         </span>
                       ))}
                       <span className="tile__reach">
-                        {cells.length} of {model.districts.length} districts report it
+                        {reach}
                         {conflicts > 0 ? (
                           <>
                             {' '}
-                            · <span aria-hidden="true">⚠</span> {conflicts} with disagreeing sources
+                            · <span aria-hidden="true">⚠</span> {disagree}
                           </>
                         ) : null}
                       </span>
@@ -173,7 +195,7 @@ function Overview({ model }: { model: SummaryModel }) {
           </section>
 
           {metric ? (
-            <section className="page-section" aria-label="A figure by district">
+            <section className="page-section" aria-label={t('overview.byDistrict.label')}>
               <DistrictBars
                 model={model}
                 edition={edition}
@@ -181,7 +203,7 @@ function Overview({ model }: { model: SummaryModel }) {
                 onSelect={(cell) => evidence.open(cell)}
                 actions={
                   <label className="control">
-                    Figure
+                    {t('overview.figure.label')}
                     <select
                       value={metric}
                       onChange={(event) => {
@@ -199,28 +221,35 @@ function Overview({ model }: { model: SummaryModel }) {
                 }
               />
               <p className="section-links">
-                <Link to={paths.metric(metric)}>{model.metricLabel(metric)} at every edition</Link>
+                <Link to={paths.metric(metric)}>
+                  {t('overview.link.metric', { metric: model.metricLabel(metric) })}
+                </Link>
                 {' · '}
-                <Link to={paths.edition(edition)}>Every figure of the {editionLabel}</Link>
+                <Link to={paths.edition(edition)}>
+                  {t('overview.link.edition', { edition: editionLabel })}
+                </Link>
               </p>
             </section>
           ) : null}
         </>
       )}
 
-      <section className="page-section" aria-label="Coverage">
+      <section className="page-section" aria-label={t('overview.coverage.label')}>
         <ChartFrame
-          title="What is reported where"
-          subtitle="Number of figures reported per district and CIIE edition"
-          caption="Each cell counts the metrics with a value. Select a cell for its sources."
+          title={t('overview.coverage.title')}
+          subtitle={t('overview.coverage.subtitle')}
+          caption={t('overview.coverage.caption')}
           exportFigure={exportOf(() => coverageFigure(model))}
           table={{
-            caption: 'Figures reported per district and CIIE edition',
-            columns: ['District', ...model.editions.map((e) => model.editionLabel(e.edition))],
+            caption: t('overview.coverage.tableCaption'),
+            columns: [
+              t('overview.coverage.district'),
+              ...model.editions.map((e) => model.editionLabel(e.edition)),
+            ],
             rows: model.districts.map((d) => ({
               key: d.id,
               cells: [
-                d.en,
+                localName(d),
                 ...model.editions.map((e) =>
                   String(model.aggregates({ district: d.id, edition: e.edition }).length),
                 ),
@@ -229,8 +258,8 @@ function Overview({ model }: { model: SummaryModel }) {
           }}
         >
           <CoverageGrid
-            caption="Figures reported per district and CIIE edition"
-            rows={model.districts.map((d) => ({ key: d.id, label: d.en }))}
+            caption={t('overview.coverage.tableCaption')}
+            rows={model.districts.map((d) => ({ key: d.id, label: localName(d) }))}
             columns={model.editions.map((e) => ({
               key: String(e.edition),
               label: model.editionLabel(e.edition),
@@ -240,10 +269,19 @@ function Overview({ model }: { model: SummaryModel }) {
               const count = district
                 ? model.aggregates({ district: district.id, edition: Number(editionKey) }).length
                 : 0
+              const described = {
+                district: district ? localName(district) : districtKey,
+                edition: model.editionLabel(Number(editionKey)),
+                count,
+                total: model.metrics.length,
+              }
               return {
                 count,
                 total: model.metrics.length,
-                description: `${district?.en ?? districtKey}, ${model.editionLabel(Number(editionKey))}: ${count} of ${model.metrics.length} figures reported.${count > 0 ? ' Open the evidence.' : ''}`,
+                description:
+                  count > 0
+                    ? t('overview.coverage.cellOpen', described)
+                    : t('overview.coverage.cell', described),
               }
             }}
             onSelect={(district, editionKey) => {
@@ -254,13 +292,17 @@ function Overview({ model }: { model: SummaryModel }) {
             }}
           />
         </ChartFrame>
-        <nav className="district-links" aria-label="Districts">
-          <h2>Districts</h2>
+        <nav className="district-links" aria-label={t('overview.districts.label')}>
+          <h2>{t('overview.districts.label')}</h2>
           <ul>
             {model.districts.map((d) => (
               <li key={d.id}>
-                <Link to={paths.district(d.id)}>{d.en}</Link>{' '}
-                <span className="muted">{model.aggregates({ district: d.id }).length} figures</span>
+                <Link to={paths.district(d.id)}>{localName(d)}</Link>{' '}
+                <span className="muted">
+                  {t('overview.districts.figures', {
+                    count: model.aggregates({ district: d.id }).length,
+                  })}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { figurePngFile, type ExportFile } from '../export/export-figure'
 import type { FigureSpec } from '../export/figure-spec'
 import { zipFiles, type ZipEntry } from '../export/zip'
+import { t } from '../i18n/i18n'
 
 /**
  * "Download all" on the report page: every figure as a 'document' PNG, numbered in the report's
@@ -45,12 +46,8 @@ export async function buildReportZip(
       })
     } catch (error) {
       const reason = error instanceof Error && error.message ? ` ${error.message}` : ''
-      throw new Error(
-        `Figure ${i + 1}, “${item.spec.title}”, could not be drawn as an image.${reason}`,
-        {
-          cause: error,
-        },
-      )
+      const message = t('report.zip.notDrawn', { number: i + 1, title: item.spec.title })
+      throw new Error(`${message}${reason}`, { cause: error })
     }
   }
   return {

@@ -1,12 +1,14 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { EmptyState } from '../app/empty-state'
-import { APP_TITLE } from '../app/page-shell'
+import { appTitle } from '../app/page-shell'
 import { paths } from '../app/paths'
 import { downloadFile, renderFigure } from '../export/export-figure'
 import type { FigureLayout } from '../export/figure-layout'
 import { FigureView } from '../export/figure-view'
 import { publishReportCount } from '../export/report-count'
+import { currentLocale, t } from '../i18n/i18n'
+import { LANGUAGE_TAGS } from '../i18n/locale'
 import {
   clearReport,
   getReport,
@@ -17,6 +19,7 @@ import {
   useReport,
   type ReportItem,
 } from '../export/report-store'
+import { slot, withParts } from './message-parts'
 import './report.css'
 
 /**
@@ -55,7 +58,13 @@ export function ReportPage() {
     const same = delta < 0 ? 'up' : 'down'
     const other = delta < 0 ? 'down' : 'up'
     pendingFocus.current = itemDomId(id, atEnd ? other : same)
-    setAnnouncement(`Moved “${moved.spec.title}” to position ${to + 1} of ${before.length}.`)
+    setAnnouncement(
+      t('report.announce.moved', {
+        title: moved.spec.title,
+        position: to + 1,
+        total: before.length,
+      }),
+    )
   }, [])
 
   const onRemove = useCallback((id: string) => {
@@ -68,9 +77,9 @@ export function ReportPage() {
     pendingFocus.current = next ? itemDomId(next.id, 'heading') : PAGE_HEADING_ID
     const left = before.length - 1
     setAnnouncement(
-      `Removed “${removed.spec.title}” from the report. ${
-        left === 0 ? 'The report is empty.' : `${figures(left)} left.`
-      }`,
+      left === 0
+        ? t('report.announce.removedLast', { title: removed.spec.title })
+        : t('report.announce.removed', { title: removed.spec.title, count: left }),
     )
   }, [])
 
@@ -87,27 +96,23 @@ export function ReportPage() {
     clearReport()
     setConfirmingClear(false)
     pendingFocus.current = PAGE_HEADING_ID
-    setAnnouncement(`Cleared the report: ${figures(count)} removed.`)
+    setAnnouncement(t('report.announce.cleared', { count }))
   }
 
   return (
     <section className="report-page" aria-labelledby={PAGE_HEADING_ID}>
-      <title>{`Report · ${APP_TITLE}`}</title>
+      <title>{`${t('report.pageTitle')} · ${appTitle()}`}</title>
       <header className="page-header report-header">
         <div>
           <h1 id={PAGE_HEADING_ID} tabIndex={-1}>
-            Report
+            {t('report.heading')}
           </h1>
-          <p className="page-header__lede">
-            The figures you added with Export → Add to report, in order, each with a note. Print it
-            on A4, one figure a page, or download every figure as a PNG. It is kept in this browser
-            only; nothing is sent anywhere.
-          </p>
+          <p className="page-header__lede">{t('report.lede')}</p>
         </div>
         {items.length > 0 ? (
           <div className="report-actions">
             <button type="button" className="button" onClick={() => window.print()}>
-              Print
+              {t('report.print')}
             </button>
             <button
               type="button"
@@ -115,7 +120,7 @@ export function ReportPage() {
               disabled={download.status === 'working'}
               onClick={startDownload}
             >
-              Download all
+              {t('report.downloadAll')}
             </button>
             <button
               type="button"
@@ -124,7 +129,7 @@ export function ReportPage() {
               aria-expanded={confirmingClear}
               onClick={askToClear}
             >
-              Clear report
+              {t('report.clear')}
             </button>
           </div>
         ) : null}
@@ -143,24 +148,16 @@ export function ReportPage() {
 
       {unreadable > 0 ? (
         <div className="notice report-notice">
-          <p>
-            {unreadable === 1
-              ? '1 saved figure could not be read and was left out.'
-              : `${unreadable} saved figures could not be read and were left out.`}{' '}
-            This happens when a figure was saved by an older version of the dashboard.
-          </p>
+          <p>{t('report.unreadable', { count: unreadable })}</p>
         </div>
       ) : null}
 
       {confirmingClear && items.length > 0 ? (
         <div className="notice report-confirm" role="group" aria-labelledby="report-clear-question">
-          <p id="report-clear-question">
-            Remove all {figures(items.length)} and their notes from the report? This cannot be
-            undone.
-          </p>
+          <p id="report-clear-question">{t('report.confirm.question', { count: items.length })}</p>
           <div className="notice__actions">
             <button type="button" className="button button--danger" onClick={confirmClear}>
-              Yes, clear the report
+              {t('report.confirm.yes')}
             </button>
             <button
               type="button"
@@ -168,20 +165,23 @@ export function ReportPage() {
               className="button button--secondary"
               onClick={cancelClear}
             >
-              Keep the figures
+              {t('report.confirm.no')}
             </button>
           </div>
         </div>
       ) : null}
 
       {items.length === 0 ? (
-        <EmptyState title="The report is empty">
+        <EmptyState title={t('report.empty.title')}>
           <p>
-            Use <strong>Export → Add to report</strong> on any chart to collect figures here. They
-            stay in this browser, in the order you add them, each with room for a note.
+            {withParts(t('report.empty.body', { action: slot('action') }), {
+              action: <strong>{t('report.empty.action')}</strong>,
+            })}
           </p>
           <p>
-            <Link to={paths.overview()}>Go to the overview</Link> to find a chart.
+            {withParts(t('report.empty.next', { link: slot('link') }), {
+              link: <Link to={paths.overview()}>{t('report.empty.overview')}</Link>,
+            })}
           </p>
         </EmptyState>
       ) : (
@@ -210,8 +210,6 @@ const CLEAR_CANCEL_ID = 'report-clear-cancel'
 type ItemPart = 'heading' | 'up' | 'down' | 'note' | 'note-hint'
 const itemDomId = (id: string, part: ItemPart) => `report-item-${id}-${part}`
 
-const figures = (n: number) => (n === 1 ? '1 figure' : `${n} figures`)
-
 type DownloadState =
   | { status: 'idle' }
   | { status: 'working'; n: number; total: number }
@@ -235,9 +233,7 @@ function useReportDownload(items: ReadonlyArray<ReportItem>) {
       setDownload({
         status: 'error',
         message:
-          error instanceof Error && error.message
-            ? error.message
-            : 'Something went wrong while preparing the files.',
+          error instanceof Error && error.message ? error.message : t('report.download.failed'),
       })
     }
   }
@@ -250,20 +246,20 @@ function DownloadStatus({ download, onRetry }: { download: DownloadState; onRetr
       <p className="report-status" role="status">
         {download.status === 'working'
           ? download.n === 0
-            ? 'Preparing…'
-            : `Preparing ${download.n} of ${download.total}…`
+            ? t('report.download.preparing')
+            : t('report.download.progress', { n: download.n, total: download.total })
           : download.status === 'done'
-            ? `Downloaded ${download.fileName} with ${figures(download.total)}.`
+            ? t('report.download.done', { fileName: download.fileName, count: download.total })
             : ''}
       </p>
       {download.status === 'error' ? (
         <div className="notice notice--error report-notice" role="alert">
           <p>
-            <strong>The figures could not be downloaded.</strong> {download.message}
+            <strong>{t('report.download.errorTitle')}</strong> {download.message}
           </p>
           <div className="notice__actions">
             <button type="button" className="button" onClick={onRetry}>
-              Try again
+              {t('report.download.retry')}
             </button>
           </div>
         </div>
@@ -299,7 +295,7 @@ const ReportFigure = memo(function ReportFigure({
         <FigureView svg={drawn.layout.svg} label={spec.title} className="report-figure__image" />
       ) : (
         <p className="notice notice--error report-figure__error">
-          This figure could not be drawn. {drawn.error}
+          {t('report.figure.notDrawn')} {drawn.error}
         </p>
       ),
     [drawn, spec.title],
@@ -311,8 +307,8 @@ const ReportFigure = memo(function ReportFigure({
         <div className="report-item__bar">
           <h2 id={itemDomId(id, 'heading')} className="report-item__title" tabIndex={-1}>
             <span className="report-item__number">
-              Figure {number}
-              <span className="visually-hidden">:</span>
+              {t('report.figure.number', { number })}
+              <span className="visually-hidden">{t('report.figure.numberSeparator')}</span>
             </span>{' '}
             {spec.title}
           </h2>
@@ -321,35 +317,35 @@ const ReportFigure = memo(function ReportFigure({
               type="button"
               id={itemDomId(id, 'up')}
               className="button button--secondary"
-              aria-label={`Move up: ${spec.title}`}
+              aria-label={t('report.figure.moveUpLabel', { title: spec.title })}
               disabled={isFirst}
               onClick={() => onMove(id, -1)}
             >
-              Move up
+              {t('report.figure.moveUp')}
             </button>
             <button
               type="button"
               id={itemDomId(id, 'down')}
               className="button button--secondary"
-              aria-label={`Move down: ${spec.title}`}
+              aria-label={t('report.figure.moveDownLabel', { title: spec.title })}
               disabled={isLast}
               onClick={() => onMove(id, 1)}
             >
-              Move down
+              {t('report.figure.moveDown')}
             </button>
             <button
               type="button"
               className="button button--secondary report-item__remove"
-              aria-label={`Remove: ${spec.title}`}
+              aria-label={t('report.figure.removeLabel', { title: spec.title })}
               onClick={() => onRemove(id)}
             >
-              Remove
+              {t('report.figure.remove')}
             </button>
           </div>
         </div>
         {image}
         <div className="report-note">
-          <label htmlFor={itemDomId(id, 'note')}>Note under figure {number}</label>
+          <label htmlFor={itemDomId(id, 'note')}>{t('report.note.label', { number })}</label>
           <textarea
             id={itemDomId(id, 'note')}
             value={note}
@@ -359,8 +355,9 @@ const ReportFigure = memo(function ReportFigure({
             onChange={(event) => setReportNote(id, event.target.value)}
           />
           <p id={itemDomId(id, 'note-hint')} className="report-note__hint">
-            Printed under the figure. Saved as you type; up to{' '}
-            {MAX_NOTE_LENGTH.toLocaleString('en')} characters.
+            {t('report.note.hint', {
+              max: MAX_NOTE_LENGTH.toLocaleString(LANGUAGE_TAGS[currentLocale()]),
+            })}
           </p>
         </div>
         {/* Paper gets the note as text; an empty note prints nothing. */}

@@ -2,15 +2,17 @@ import { useMemo, type ChangeEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { EmptyState } from '../app/empty-state'
 import { formatDate } from '../app/format'
-import { APP_TITLE } from '../app/page-shell'
+import { appTitle } from '../app/page-shell'
 import { PageLoading } from '../app/page-loading'
 import { paths } from '../app/paths'
 import { QueryErrorNotice } from '../app/query-error-notice'
 import { isDistrictId, parseEdition } from '../app/url-state'
+import { localName, t } from '../i18n/i18n'
 import type { ArticleIndex, CorpusInfo, Summary } from '../pipeline/schema'
 import { useArticleIndex } from '../queries/article-index-query'
 import { useSummary } from '../queries/summary-query'
 import { catalogNames, type CatalogNames } from './article-catalog'
+import { slot, withParts } from './message-parts'
 import { NotFound } from './not-found'
 import {
   filterArticles,
@@ -33,9 +35,9 @@ export function SourcesPage() {
   if (failed) {
     return (
       <>
-        <title>{`Sources could not be loaded · ${APP_TITLE}`}</title>
+        <title>{`${t('sources.error.pageTitle')} · ${appTitle()}`}</title>
         <QueryErrorNotice
-          title="The list of sources could not be loaded"
+          title={t('sources.error.title')}
           error={failed.error}
           onRetry={() => {
             if (index.isError) void index.refetch()
@@ -45,15 +47,30 @@ export function SourcesPage() {
       </>
     )
   }
-  if (!index.data || !summary.data) return <PageLoading label="Loading the sources…" />
+  if (!index.data || !summary.data) return <PageLoading label={t('sources.loading')} />
   return <SourcesContent index={index.data} summary={summary.data} />
 }
 
-const NOT_FOUND_TEXT = {
-  district: { title: 'District not found', noun: 'district' },
-  edition: { title: 'Edition not found', noun: 'CIIE edition' },
-  order: { title: 'Sort order not found', noun: 'sort order' },
-} as const
+/** The not-found page for a filter value the catalog does not know. */
+function notFoundText(param: 'district' | 'edition' | 'order', value: string) {
+  switch (param) {
+    case 'district':
+      return {
+        title: t('sources.notFound.district.title'),
+        message: t('sources.notFound.district.message', { value }),
+      }
+    case 'edition':
+      return {
+        title: t('sources.notFound.edition.title'),
+        message: t('sources.notFound.edition.message', { value }),
+      }
+    case 'order':
+      return {
+        title: t('sources.notFound.order.title'),
+        message: t('sources.notFound.order.message', { value }),
+      }
+  }
+}
 
 function SourcesContent({ index, summary }: { index: ArticleIndex; summary: Summary }) {
   const [searchParams, setSearchParams] = useSearchParams()
@@ -64,13 +81,8 @@ function SourcesContent({ index, summary }: { index: ArticleIndex; summary: Summ
   })
 
   if (!parsed.ok) {
-    const { title, noun } = NOT_FOUND_TEXT[parsed.param]
-    return (
-      <NotFound
-        title={title}
-        message={`There is no ${noun} called “${parsed.value}”, so the sources cannot be filtered by it. The link may be out of date or mistyped.`}
-      />
-    )
+    const { title, message } = notFoundText(parsed.param, parsed.value)
+    return <NotFound title={title} message={message} />
   }
 
   const { filter } = parsed
@@ -123,11 +135,11 @@ function SourcesView({
 
   return (
     <section className="sources-page" aria-labelledby="sources-title">
-      <title>{`Sources · ${APP_TITLE}`}</title>
+      <title>{`${t('sources.pageTitle')} · ${appTitle()}`}</title>
       <header className="page-intro">
-        <h1 id="sources-title">Sources</h1>
+        <h1 id="sources-title">{t('sources.heading')}</h1>
         <p>
-          The press articles every figure in the dashboard is read from.{' '}
+          {t('sources.lede')}
           <CorpusLine corpus={index.corpus} />
         </p>
       </header>
@@ -135,28 +147,28 @@ function SourcesView({
       <form
         className="filters sources-filters"
         role="search"
-        aria-label="Filter the articles"
+        aria-label={t('sources.filters.label')}
         onSubmit={(event) => event.preventDefault()}
       >
         <div className="filters__field">
-          <label htmlFor="sources-district">District</label>
+          <label htmlFor="sources-district">{t('sources.filters.district')}</label>
           <select id="sources-district" value={filter.district ?? ''} onChange={onDistrict}>
-            <option value="">All districts</option>
+            <option value="">{t('sources.filters.allDistricts')}</option>
             {summary.districts.map((district) => (
               <option key={district.id} value={district.id}>
-                {`${district.en} (${districtCounts.get(district.id) ?? 0})`}
+                {`${localName(district)} (${districtCounts.get(district.id) ?? 0})`}
               </option>
             ))}
           </select>
         </div>
         <div className="filters__field">
-          <label htmlFor="sources-edition">CIIE edition</label>
+          <label htmlFor="sources-edition">{t('sources.filters.edition')}</label>
           <select
             id="sources-edition"
             value={filter.edition === null ? '' : String(filter.edition)}
             onChange={onEdition}
           >
-            <option value="">All editions</option>
+            <option value="">{t('sources.filters.allEditions')}</option>
             {summary.editions.map((edition) => (
               <option key={edition.edition} value={String(edition.edition)}>
                 {`${names.edition(edition.edition)} (${editionCounts.get(edition.edition) ?? 0})`}
@@ -165,7 +177,7 @@ function SourcesView({
           </select>
         </div>
         <div className="filters__field">
-          <label htmlFor="sources-order">Order</label>
+          <label htmlFor="sources-order">{t('sources.filters.order')}</label>
           <select
             id="sources-order"
             value={filter.order}
@@ -173,8 +185,8 @@ function SourcesView({
               onChange({ ...filter, order: event.target.value === 'oldest' ? 'oldest' : 'newest' })
             }
           >
-            <option value="newest">Newest first</option>
-            <option value="oldest">Oldest first</option>
+            <option value="newest">{t('sources.order.newest')}</option>
+            <option value="oldest">{t('sources.order.oldest')}</option>
           </select>
         </div>
         {filtered ? (
@@ -184,23 +196,30 @@ function SourcesView({
               className="button button--secondary"
               onClick={() => onChange({ ...filter, district: null, edition: null })}
             >
-              Clear filters
+              {t('sources.filters.clear')}
             </button>
           </p>
         ) : null}
       </form>
 
       {index.articles.length === 0 ? (
-        <EmptyState title="No articles yet">
-          <p>The data has no articles. Once articles are added and read, they are listed here.</p>
+        <EmptyState title={t('sources.empty.title')}>
+          <p>{t('sources.empty.body')}</p>
         </EmptyState>
       ) : rows.length === 0 ? (
-        <EmptyState title="No articles match these filters">
+        <EmptyState title={t('sources.noMatch.title')}>
           <p>
-            No article{filter.district ? ` names ${names.district(filter.district)}` : ''}
-            {filter.edition !== null
-              ? ` at the ${names.edition(filter.edition)} edition`
-              : ''}. <Link to={paths.sources()}>Show all articles</Link>
+            {filter.district !== null && filter.edition !== null
+              ? t('sources.noMatch.both', {
+                  district: names.district(filter.district),
+                  edition: names.edition(filter.edition),
+                })
+              : filter.district !== null
+                ? t('sources.noMatch.district', { district: names.district(filter.district) })
+                : filter.edition !== null
+                  ? t('sources.noMatch.edition', { edition: names.edition(filter.edition) })
+                  : t('sources.noMatch.none')}{' '}
+            <Link to={paths.sources()}>{t('sources.noMatch.showAll')}</Link>
           </p>
         </EmptyState>
       ) : (
@@ -208,9 +227,15 @@ function SourcesView({
           <table className="data-table sources-table">
             <caption aria-live="polite">
               {filtered
-                ? `${rows.length} of ${index.articles.length} articles`
-                : `${rows.length} ${rows.length === 1 ? 'article' : 'articles'}`}
-              , {filter.order === 'newest' ? 'newest first' : 'oldest first'}
+                ? t('sources.caption.filtered', {
+                    count: rows.length,
+                    total: index.articles.length,
+                  })
+                : t('sources.caption.all', { count: rows.length })}
+              {t('sources.caption.separator')}
+              {filter.order === 'newest'
+                ? t('sources.caption.newest')
+                : t('sources.caption.oldest')}
             </caption>
             <thead>
               <tr>
@@ -223,19 +248,21 @@ function SourcesView({
                     type="button"
                     className="sources-sort"
                     onClick={() => onChange({ ...filter, order: nextOrder })}
-                    title={`Sort ${nextOrder} first`}
+                    title={
+                      nextOrder === 'newest' ? t('sources.sort.newest') : t('sources.sort.oldest')
+                    }
                   >
-                    Date
+                    {t('sources.table.date')}
                     <span className="sources-sort__arrow" aria-hidden="true">
                       {filter.order === 'newest' ? '↓' : '↑'}
                     </span>
                   </button>
                 </th>
-                <th scope="col">Article</th>
-                <th scope="col">Districts</th>
-                <th scope="col">Edition</th>
+                <th scope="col">{t('sources.table.article')}</th>
+                <th scope="col">{t('sources.table.districts')}</th>
+                <th scope="col">{t('sources.table.edition')}</th>
                 <th scope="col" className="sources-table__count">
-                  Figures
+                  {t('sources.table.figures')}
                 </th>
               </tr>
             </thead>
@@ -246,34 +273,36 @@ function SourcesView({
                   : article.districts
                 return (
                   <tr key={article.id}>
-                    <td className="data-table__nowrap" data-label="Date">
+                    <td className="data-table__nowrap" data-label={t('sources.table.date')}>
                       <time dateTime={article.date}>{formatDate(article.date)}</time>
                     </td>
-                    <td className="sources-table__title" data-label="Article">
+                    <td className="sources-table__title" data-label={t('sources.table.article')}>
                       <span>
-                        <Link to={paths.article(article.id)}>{article.title}</Link>
+                        <Link to={paths.article(article.id)} lang="en">
+                          {article.title}
+                        </Link>
                         {article.warnings.length > 0 ? (
-                          <span className="sources-table__warning">
+                          <span className="sources-table__warning" lang="en">
                             {article.warnings.join('; ')}
                           </span>
                         ) : null}
                       </span>
                     </td>
-                    <td data-label="Districts">
+                    <td data-label={t('sources.table.districts')}>
                       {districts.length > 0 ? (
-                        districts.map((d) => names.district(d)).join(', ')
+                        districts.map((d) => names.district(d)).join(t('sources.listSeparator'))
                       ) : (
-                        <span className="muted">None named</span>
+                        <span className="muted">{t('sources.table.noDistrict')}</span>
                       )}
                     </td>
-                    <td className="data-table__nowrap" data-label="Edition">
+                    <td className="data-table__nowrap" data-label={t('sources.table.edition')}>
                       {article.edition !== null ? (
                         names.edition(article.edition)
                       ) : (
-                        <span className="muted">Not stated</span>
+                        <span className="muted">{t('sources.table.noEdition')}</span>
                       )}
                     </td>
-                    <td className="sources-table__count" data-label="Figures">
+                    <td className="sources-table__count" data-label={t('sources.table.figures')}>
                       {article.observations}
                     </td>
                   </tr>
@@ -289,14 +318,22 @@ function SourcesView({
 
 function CorpusLine({ corpus }: { corpus: CorpusInfo }) {
   if (corpus.articles === 0 || corpus.firstDate === null || corpus.lastDate === null) {
-    return <>No articles have been read yet.</>
+    return <>{t('sources.corpus.none')}</>
   }
   return (
     <>
-      {corpus.articles === 1 ? '1 article' : `${corpus.articles} articles`}, published from{' '}
-      <time dateTime={corpus.firstDate}>{formatDate(corpus.firstDate)}</time> to{' '}
-      <time dateTime={corpus.lastDate}>{formatDate(corpus.lastDate)}</time>, giving{' '}
-      {corpus.observations === 1 ? '1 figure' : `${corpus.observations} figures`}.
+      {withParts(
+        t('sources.corpus', {
+          articles: corpus.articles,
+          figures: corpus.observations,
+          from: slot('from'),
+          to: slot('to'),
+        }),
+        {
+          from: <time dateTime={corpus.firstDate}>{formatDate(corpus.firstDate)}</time>,
+          to: <time dateTime={corpus.lastDate}>{formatDate(corpus.lastDate)}</time>,
+        },
+      )}
     </>
   )
 }

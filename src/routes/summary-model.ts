@@ -1,6 +1,7 @@
 import type { ChartValue } from '../charts/chart-types'
 import { districtColor } from '../charts/district-colors'
-import { NOT_REPORTED, formatEdition, formatQuantity, ordinal } from '../app/format'
+import { formatEdition, formatEditionNumber, formatQuantity, notReported } from '../app/format'
+import { localName, t } from '../i18n/i18n'
 import { isDistrictId, isMetricKey } from '../app/url-state'
 import type {
   Aggregate,
@@ -21,15 +22,17 @@ export interface SummaryModel {
   districts: ReadonlyArray<District>
   editions: ReadonlyArray<Edition>
   metrics: ReadonlyArray<Metric>
+  /** In the current language, from the reference data: "Jing'an" / "静安区". */
   districtName: (id: DistrictId) => string
   /** The district a string (a URL part, a chart key) names, if any. */
   findDistrict: (id: string) => District | undefined
   metric: (key: MetricKey) => Metric | undefined
+  /** In the current language, from the reference data: "Partners" / "合作伙伴数". */
   metricLabel: (key: MetricKey) => string
   edition: (n: number) => Edition | undefined
-  /** "6th (2023)": an edition as a category in a chart. */
+  /** "6th (2023)" / "第六届（2023）": an edition as a category in a chart. */
   editionLabel: (n: number) => string
-  /** "6th CIIE (2023)": an edition in a sentence or a heading. */
+  /** "6th CIIE (2023)" / "第六届进博会": an edition in a sentence or a heading (reference data). */
   editionName: (n: number) => string
   /** The cell's value, or undefined when no article reports it. */
   cell: (district: DistrictId, edition: number, metric: MetricKey) => Aggregate | undefined
@@ -69,15 +72,23 @@ export function summaryModel(summary: Summary): SummaryModel {
     districts: summary.districts,
     editions: summary.editions,
     metrics: summary.metrics,
-    districtName: (id) => districts.get(id)?.en ?? id,
+    districtName: (id) => {
+      const district = districts.get(id)
+      return district ? localName(district) : id
+    },
     findDistrict: (id) => summary.districts.find((d) => d.id === id),
     metric: (key) => metrics.get(key),
-    metricLabel: (key) => metrics.get(key)?.en ?? key,
+    metricLabel: (key) => {
+      const metric = metrics.get(key)
+      return metric ? localName(metric) : key
+    },
     edition: (n) => editions.get(n),
     editionLabel: (n) => formatEdition(n, editions.get(n)?.year),
     editionName: (n) => {
-      const year = editions.get(n)?.year
-      return year ? `${ordinal(n)} CIIE (${year})` : `${ordinal(n)} CIIE`
+      const edition = editions.get(n)
+      return edition
+        ? localName(edition)
+        : t('app.format.editionName', { edition: formatEditionNumber(n) })
     },
     cell: (district, edition, metric) => cells.get(cellKey(district, edition, metric)),
     editionsWithData,
@@ -104,7 +115,7 @@ export function summaryModel(summary: Summary): SummaryModel {
 
 /** The text of a cell: "80+", "US$700 million", or "not reported" (never a zero). */
 export const formatCell = (aggregate: Aggregate | undefined) =>
-  aggregate ? formatQuantity(aggregate.value, aggregate.unit, aggregate.qualifier) : NOT_REPORTED
+  aggregate ? formatQuantity(aggregate.value, aggregate.unit, aggregate.qualifier) : notReported()
 
 /**
  * One cell as a chart draws it. `label` is the category the chart shows (a district's name in a
@@ -117,7 +128,11 @@ export function chartValue(
 ): ChartValue {
   const aggregate = model.cell(cell.district, cell.edition, cell.metric)
   const display = formatCell(aggregate)
-  const where = `${model.districtName(cell.district)}, ${model.editionLabel(cell.edition)}, ${model.metricLabel(cell.metric)}`
+  const where = t('app.cell.where', {
+    district: model.districtName(cell.district),
+    edition: model.editionLabel(cell.edition),
+    metric: model.metricLabel(cell.metric),
+  })
   return {
     key: cellKey(cell.district, cell.edition, cell.metric),
     label,
@@ -127,8 +142,10 @@ export function chartValue(
     conflict: aggregate?.conflict ?? false,
     color: districtColor(cell.district),
     description: aggregate
-      ? `${where}: ${display}${aggregate.conflict ? ' (sources disagree)' : ''}. Open the evidence.`
-      : `${where}: ${NOT_REPORTED}.`,
+      ? aggregate.conflict
+        ? t('app.cell.conflict', { where, value: display })
+        : t('app.cell.value', { where, value: display })
+      : t('app.cell.notReported', { where, value: display }),
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { PageLoading } from '../app/page-loading'
 import { QueryErrorNotice } from '../app/query-error-notice'
+import { t } from '../i18n/i18n'
 import { useSummary } from '../queries/summary-query'
 import { summaryModel, type SummaryModel } from './summary-model'
 
@@ -10,11 +11,11 @@ import { summaryModel, type SummaryModel } from './summary-model'
  */
 export function WithSummary({ children }: { children: (model: SummaryModel) => ReactNode }) {
   const summary = useSummary()
-  if (summary.isPending) return <PageLoading label="Loading the figures…" />
+  if (summary.isPending) return <PageLoading label={t('app.summary.loading')} />
   if (summary.isError)
     return (
       <QueryErrorNotice
-        title="The figures could not be loaded"
+        title={t('app.summary.error')}
         error={summary.error}
         onRetry={() => void summary.refetch()}
       />

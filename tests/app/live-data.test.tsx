@@ -7,6 +7,7 @@ import {
   type LiveDataStatus,
 } from '../../src/app/live-data-messages'
 import { followLiveData, type LiveDataChannel } from '../../src/app/live-data'
+import { activateLocale } from '../../src/i18n/i18n'
 
 /** Stands in for `import.meta.hot`: the test plays the dev server. */
 function fakeChannel() {
@@ -92,6 +93,21 @@ describe('live data in the page (dev server)', () => {
     await receive(good(2, later(2)))
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     expect(invalidate).toHaveBeenCalledOnce()
+  })
+
+  it('speaks Chinese when the page does, keeping the pipeline’s own words', async () => {
+    activateLocale('zh')
+    const { receive } = follow()
+    await receive(bad(1, later(1)))
+    const banner = screen.getByRole('alert', { name: '看板未能更新' })
+    expect(banner).toHaveTextContent('页面仍显示上次的有效数据。请修正：')
+    expect(within(banner).getByRole('listitem')).toHaveTextContent(
+      'data/articles/2024-11-05-jingan.txt:3: paragraph over 20,000 characters',
+    )
+    await receive(good(2, later(2)))
+    expect(screen.getByRole('status')).toHaveTextContent(
+      /^已于\d\d:\d\d:\d\d根据文章更新（3 articles, 12 figures）。$/,
+    )
   })
 
   it('ignores messages of another shape', async () => {

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { AppErrorBoundary } from '../../src/app/app-error-boundary'
 import { Layout } from '../../src/app/layout'
 import { RootRouteError, RouteError } from '../../src/app/route-error'
+import { activateLocale } from '../../src/i18n/i18n'
 
 function Broken(): never {
   throw new Error('chart exploded')
@@ -56,5 +57,28 @@ describe('error boundaries', () => {
     ).toBeVisible()
     expect(screen.getByRole('link', { name: 'Start again' })).toHaveAttribute('href', '/')
     expect(consoleError).toHaveBeenCalled()
+  })
+
+  it('explains a failing page in Chinese, keeping the technical detail as it is', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    activateLocale('zh')
+    const router = createMemoryRouter([
+      {
+        path: '/',
+        element: <Layout />,
+        errorElement: <RootRouteError />,
+        children: [
+          { errorElement: <RouteError />, children: [{ index: true, element: <Broken /> }] },
+        ],
+      },
+    ])
+    render(<RouterProvider router={router} />)
+
+    expect(screen.getByRole('banner')).toHaveTextContent('进博会各区数据看板')
+    expect(screen.getByRole('heading', { name: '此页面无法显示' })).toBeVisible()
+    expect(screen.getByRole('link', { name: '返回概览' })).toHaveAttribute('href', '/')
+    expect(screen.getByRole('button', { name: '重新加载页面' })).toBeEnabled()
+    expect(screen.getByText('技术详情')).toBeInTheDocument()
+    expect(screen.getByText('chart exploded')).toBeInTheDocument()
   })
 })

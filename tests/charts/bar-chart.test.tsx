@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { BarChart } from '../../src/charts/bar-chart'
 import { estimateTextWidth } from '../../src/charts/chart-text'
+import { activateLocale } from '../../src/i18n/i18n'
 import { DISTRICTS, chartValue } from './chart-values'
 
 const values = [
@@ -16,6 +17,16 @@ function chart() {
 }
 
 describe('BarChart', () => {
+  it('writes "未见报道", the keyboard help and the conflict in Chinese', () => {
+    activateLocale('zh')
+    render(<BarChart values={values} onSelect={() => {}} width={600} ariaLabel="各区合作伙伴" />)
+    const group = screen.getByRole('group', { name: '各区合作伙伴' })
+    expect(within(group).getByText('未见报道')).toHaveAttribute('data-key', 'pudong|6|partners')
+    expect(screen.getByText('方向键在数值间移动；按 Enter 打开依据。')).toBeInTheDocument()
+    expect(group.textContent).toContain('各来源数据不一致')
+    expect(group.textContent).not.toMatch(/not reported|sources disagree/)
+  })
+
   it('draws a bar only for reported values and writes "not reported" for the others', () => {
     render(
       <BarChart values={values} onSelect={() => {}} width={600} ariaLabel="Partners by district" />,

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { ChartFrame } from '../../src/charts/chart-frame'
+import { activateLocale } from '../../src/i18n/i18n'
 import type { ChartTable } from '../../src/charts/chart-types'
 
 const table: ChartTable = {
@@ -74,5 +75,15 @@ describe('ChartFrame', () => {
     expect(screen.queryByRole('table')).toBeNull()
     expect(screen.getByRole('img', { name: 'the chart' })).toBeInTheDocument()
     expect(toggle).toHaveAccessibleName('Show data as table')
+  })
+
+  it('names its table switch in Chinese', async () => {
+    activateLocale('zh')
+    const user = userEvent.setup()
+    renderFrame()
+    const toggle = screen.getByRole('button', { name: '以表格显示数据' })
+    await user.click(toggle)
+    expect(screen.getByRole('table')).toBeVisible()
+    expect(toggle).toHaveAccessibleName('显示图表')
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { activateLocale } from '../../src/i18n/i18n'
 import {
   estimateTextWidth,
   fitCategoryLabel,
@@ -17,6 +18,16 @@ describe('axis ticks', () => {
     [1_200_000, '1.2M'],
     [2_500_000_000, '2.5B'],
   ])('writes %d as %s', (value, text) => {
+    expect(formatAxisTick(value)).toBe(text)
+  })
+
+  it.each([
+    [80, '80'],
+    [30_000, '3万'],
+    [1_200_000, '120万'],
+    [2_500_000_000, '25亿'],
+  ])('writes %d as %s in Chinese', (value, text) => {
+    activateLocale('zh')
     expect(formatAxisTick(value)).toBe(text)
   })
 
@@ -60,6 +71,22 @@ describe('label fitting', () => {
     expect(fitValueLabel('80+', 100, 13)).toEqual(['80+'])
     expect(fitValueLabel('US$700 million', 70, 13)).toEqual(['US$700', 'million'])
     expect(fitValueLabel('US$700 million', 20, 13)).toBeNull()
+  })
+
+  it('splits a Chinese edition label at its full-width bracket', () => {
+    expect(splitCategoryLabel('第六届（2023）')).toEqual({ main: '第六届', detail: '2023' })
+    expect(fitCategoryLabel('第六届（2023）', 45, 13)).toEqual(['第六届', '2023'])
+  })
+
+  it('breaks a Chinese value label between characters, never before "，"', () => {
+    // No spaces: the only breaks are between characters.
+    const lines = fitValueLabel('约7亿美元', 45, 13)
+    expect(lines?.join('')).toBe('约7亿美元')
+    expect(lines).toHaveLength(2)
+    for (const line of lines ?? [])
+      expect(estimateTextWidth(line, 13, true)).toBeLessThanOrEqual(45)
+    expect(fitValueLabel('超过80家，约', 50, 13)?.[1]).not.toMatch(/^，/)
+    expect(fitValueLabel('约7亿美元', 10, 13)).toBeNull()
   })
 
   it('cuts a long name with an ellipsis', () => {

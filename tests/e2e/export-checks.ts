@@ -10,8 +10,25 @@ import type { Download, Locator, Page } from 'playwright-core'
 export const EXPORT_DIR = join(import.meta.dirname, '../../test-results/exports')
 
 export type MenuAction =
-  'Download PNG' | 'Download SVG' | 'Download CSV' | 'Copy image' | 'Add to report'
-export type PresetLabel = 'Slide 16:9' | 'Document' | 'Square' | 'As on screen'
+  | 'Download PNG'
+  | 'Download SVG'
+  | 'Download CSV'
+  | 'Copy image'
+  | 'Add to report'
+  | '下载 PNG'
+  | '下载 SVG'
+  | '下载 CSV'
+  | '复制图片'
+  | '加入报告'
+export type PresetLabel =
+  | 'Slide 16:9'
+  | 'Document'
+  | 'Square'
+  | 'As on screen'
+  | '幻灯片 16:9'
+  | '文档'
+  | '正方形'
+  | '与屏幕一致'
 
 /** Opens the Export menu inside `scope`, picks a size if given, then the action. */
 export async function chooseExport(
@@ -218,4 +235,139 @@ export function checkSvgTextLayout(page: Page, svgText: string): Promise<TextLay
     host.remove()
     return { texts: boxes.length, overlaps, outside }
   }, svgText)
+}
+
+/** One Han character of an exported PNG's title, as drawn. */
+export interface GlyphCell {
+  char: string
+  /** Share of dark pixels in the character's box. */
+  ink: number
+  /** The ink inside its own bounding box, resampled to GRID × GRID densities (0–1). */
+  grid: Array<number>
+}
+
+export interface TitleGlyphs {
+  cells: Array<GlyphCell>
+  /** The font's .notdef glyph (a private-use character no font has), drawn the same way. */
+  notdef: GlyphCell
+}
+
+/**
+ * Reads the Han characters of an exported PNG's title: the SVG exported with it (same layout)
+ * is drawn in the page to find where each character is (getExtentOfChar), and that box of the
+ * PNG is cut out, thresholded, cropped to its ink and resampled to a small grid of densities.
+ * Real glyphs give different grids for different characters; boxes (.notdef) give one grid.
+ */
+export function readTitleGlyphs(page: Page, png: Buffer, svgText: string): Promise<TitleGlyphs> {
+  return page.evaluate(
+    async ({ base64, source }) => {
+      const GRID = 8
+      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+      const bitmap = await createImageBitmap(new Blob([data], { type: 'image/png' }))
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height)
+      const context = canvas.getContext('2d', { willReadFrequently: true })
+      if (!context) throw new Error('no 2d context')
+      context.drawImage(bitmap, 0, 0)
+
+      const doc = new DOMParser().parseFromString(source, 'image/svg+xml')
+      const svg = document.importNode(doc.documentElement, true) as unknown as SVGSVGElement
+      const host = document.createElement('div')
+      host.style.cssText = 'position:absolute;left:0;top:0;'
+      host.append(svg)
+      document.body.append(host)
+      const viewWidth = Number((svg.getAttribute('viewBox') ?? '').split(/\s+/)[2])
+      const scale = bitmap.width / viewWidth
+      const han = /\p{Script=Han}/u
+      const texts = Array.from(svg.querySelectorAll('text')).filter((t) =>
+        han.test(t.textContent ?? ''),
+      )
+      const size = (t: SVGTextElement) => Number(t.getAttribute('font-size') ?? 0)
+      const title = texts.sort((a, b) => size(b) - size(a))[0]
+      if (!title) throw new Error('the SVG has no Chinese text')
+
+      /** Dark pixels of a box of `source`, cropped to their bounding box, as a density grid. */
+      function cell(
+        read: OffscreenCanvasRenderingContext2D,
+        char: string,
+        x: number,
+        y: number,
+        width: number,
+        height: number,
+      ): { char: string; ink: number; grid: Array<number> } {
+        const w = Math.max(1, Math.round(width))
+        const h = Math.max(1, Math.round(height))
+        const pixels = read.getImageData(Math.round(x), Math.round(y), w, h).data
+        const dark = (i: number) =>
+          0.3 * (pixels[i * 4] ?? 255) +
+            0.59 * (pixels[i * 4 + 1] ?? 255) +
+            0.11 * (pixels[i * 4 + 2] ?? 255) <
+          128
+        let count = 0
+        let [left, top, right, bottom] = [w, h, -1, -1]
+        for (let i = 0; i < w * h; i++) {
+          if (!dark(i)) continue
+          count += 1
+          const [px, py] = [i % w, Math.floor(i / w)]
+          left = Math.min(left, px)
+          right = Math.max(right, px)
+          top = Math.min(top, py)
+          bottom = Math.max(bottom, py)
+        }
+        const grid = new Array<number>(GRID * GRID).fill(0)
+        if (count > 0) {
+          const [bw, bh] = [right - left + 1, bottom - top + 1]
+          const totals = new Array<number>(GRID * GRID).fill(0)
+          for (let py = top; py <= bottom; py++)
+            for (let px = left; px <= right; px++) {
+              const g =
+                Math.min(GRID - 1, Math.floor(((py - top) / bh) * GRID)) * GRID +
+                Math.min(GRID - 1, Math.floor(((px - left) / bw) * GRID))
+              totals[g] = (totals[g] ?? 0) + 1
+              if (dark(py * w + px)) grid[g] = (grid[g] ?? 0) + 1
+            }
+          for (let g = 0; g < grid.length; g++) grid[g] = (grid[g] ?? 0) / (totals[g] || 1)
+        }
+        return { char, ink: count / (w * h), grid }
+      }
+
+      const text = title.textContent ?? ''
+      const cells = Array.from(text)
+        .map((char, index) => ({ char, index }))
+        .filter(({ char }) => han.test(char))
+        .map(({ char, index }) => {
+          const box = title.getExtentOfChar(index)
+          return cell(
+            context,
+            char,
+            box.x * scale,
+            box.y * scale,
+            box.width * scale,
+            box.height * scale,
+          )
+        })
+
+      // The .notdef glyph in the same font, weight and size: U+E000 is in no font.
+      const px = size(title) * scale
+      const reference = new OffscreenCanvas(Math.ceil(px * 2), Math.ceil(px * 2))
+      const draw = reference.getContext('2d', { willReadFrequently: true })
+      if (!draw) throw new Error('no 2d context')
+      draw.fillStyle = '#ffffff'
+      draw.fillRect(0, 0, reference.width, reference.height)
+      draw.fillStyle = '#000000'
+      draw.textBaseline = 'top'
+      draw.font = `${title.getAttribute('font-weight') ?? 400} ${px}px ${svg.getAttribute('font-family') ?? 'sans-serif'}`
+      draw.fillText('\uE000', px / 2, px / 2)
+      const notdef = cell(draw, '\uE000', 0, 0, reference.width, reference.height)
+      host.remove()
+      return { cells, notdef }
+    },
+    { base64: png.toString('base64'), source: svgText },
+  )
+}
+
+/** How different two glyph grids are: the mean difference of their densities, 0 to 1. */
+export function glyphDistance(a: GlyphCell, b: GlyphCell): number {
+  let sum = 0
+  for (let i = 0; i < a.grid.length; i++) sum += Math.abs((a.grid[i] ?? 0) - (b.grid[i] ?? 0))
+  return sum / Math.max(1, a.grid.length)
 }

@@ -1,5 +1,21 @@
 import { describe, expect, it } from 'vitest'
-import { CSV_COLUMNS, csvField, csvRowOf, toCsv } from '../../src/export/csv'
+import { activateLocale } from '../../src/i18n/i18n'
+import { csvColumns, csvField, csvRowOf, toCsv } from '../../src/export/csv'
+
+const ENGLISH_HEADER = [
+  'district_id',
+  'district',
+  'edition',
+  'edition_label',
+  'metric_key',
+  'metric',
+  'value',
+  'unit',
+  'qualifier',
+  'value_as_reported',
+  'sources',
+  'sources_disagree',
+]
 
 const where = {
   districtId: 'jingan',
@@ -55,7 +71,7 @@ describe('toCsv', () => {
   it('starts with a BOM and a header, ends lines with CRLF', () => {
     const csv = toCsv([])
     expect(csv.startsWith('\uFEFF')).toBe(true)
-    expect(csv).toBe(`\uFEFF${CSV_COLUMNS.join(',')}\r\n`)
+    expect(csv).toBe(`\uFEFF${ENGLISH_HEADER.join(',')}\r\n`)
   })
 
   it('writes one row per cell that reads back field for field', () => {
@@ -75,7 +91,7 @@ describe('toCsv', () => {
     )
     const missing = csvRowOf(undefined, { ...where, district: '静安, "Jing\'an"' }, 'not reported')
     const rows = parseCsv(toCsv([reported, missing]).slice(1))
-    expect(rows[0]).toEqual([...CSV_COLUMNS])
+    expect(rows[0]).toEqual(ENGLISH_HEADER)
     expect(rows[1]).toEqual([
       'jingan',
       "Jing'an",
@@ -93,5 +109,55 @@ describe('toCsv', () => {
     // Not reported stays empty, never 0; Chinese text and quotes survive.
     expect(rows[2]?.slice(1, 2)).toEqual(['静安, "Jing\'an"'])
     expect(rows[2]?.slice(6, 12)).toEqual(['', '', '', 'not reported', '0', 'no'])
+  })
+
+  it('writes the header and yes/no in Chinese when exported in Chinese, ids and codes unchanged', () => {
+    activateLocale('zh')
+    const row = csvRowOf(
+      {
+        district: 'jingan',
+        edition: 6,
+        metric: 'partners',
+        value: 80,
+        unit: 'count',
+        qualifier: 'more_than',
+        observations: 2,
+        conflict: true,
+      },
+      { ...where, district: '静安区', editionLabel: '第六届进博会', metric: '合作伙伴' },
+      '超过80家',
+    )
+    const missing = csvRowOf(undefined, { ...where, district: '青浦区' }, '未见报道')
+    const rows = parseCsv(toCsv([row, missing]).slice(1))
+    expect(rows[0]).toEqual([
+      '区代码',
+      '区',
+      '届次',
+      '届次名称',
+      '指标代码',
+      '指标',
+      '数值',
+      '单位',
+      '限定词',
+      '报道原文数值',
+      '来源数',
+      '来源是否不一致',
+    ])
+    expect(csvColumns()).toEqual(rows[0])
+    expect(rows[1]).toEqual([
+      'jingan',
+      '静安区',
+      '6',
+      '第六届进博会',
+      'partners',
+      '合作伙伴',
+      '80',
+      'count',
+      'more_than',
+      '超过80家',
+      '2',
+      '是',
+    ])
+    expect(rows[2]?.slice(6, 12)).toEqual(['', '', '', '未见报道', '0', '否'])
   })
 })

@@ -2,6 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ExportMenu } from '../../src/export/export-menu'
+import { activateLocale } from '../../src/i18n/i18n'
 import type { FigureSpec } from '../../src/export/figure-spec'
 import { getReport, clearReport, resetReportCache } from '../../src/export/report-store'
 
@@ -214,5 +215,98 @@ describe('ExportMenu', () => {
     at(120)
     await user.click(button)
     expect(screen.getByRole('menu')).toHaveClass('export-menu__list--start')
+  })
+
+  describe('in Chinese', () => {
+    /** The same figure as the views build it in Chinese. */
+    const zhSpec: FigureSpec = {
+      ...spec,
+      title: '各区合作伙伴数量',
+      subtitle: '第六届进博会（2023）· 2个区中有1个区有报道',
+      chart: {
+        kind: 'bars',
+        rows:
+          spec.chart.kind === 'bars'
+            ? spec.chart.rows.map((row, i) => ({
+                ...row,
+                label: i === 0 ? '静安区' : '青浦区',
+                display: i === 0 ? '超过80家' : '未见报道',
+              }))
+            : [],
+      },
+      csv: spec.csv.map((row) => ({
+        ...row,
+        district: '静安区',
+        editionLabel: '第六届进博会',
+        metric: '合作伙伴',
+        display: '超过80家',
+      })),
+    }
+
+    function setupZh() {
+      activateLocale('zh')
+      render(<ExportMenu figure={() => Promise.resolve(zhSpec)} />)
+      return userEvent.setup()
+    }
+
+    it('names the button, the sizes and the actions in Chinese', async () => {
+      const user = setupZh()
+      await user.click(screen.getByRole('button', { name: '导出' }))
+      expect(screen.getByRole('menu', { name: '导出选项' })).toBeInTheDocument()
+      expect(screen.getByRole('group', { name: '图片尺寸' })).toBeInTheDocument()
+      expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+        '下载 PNG',
+        '下载 SVG',
+        '下载 CSV',
+        '复制图片',
+        '加入报告',
+      ])
+      expect(screen.getAllByRole('menuitemradio').map((s) => s.getAttribute('aria-label'))).toEqual(
+        [
+          '幻灯片 16:9，1920 × 1080',
+          '文档，A4 纸宽',
+          '正方形，1080 × 1080',
+          '与屏幕一致，2 倍清晰度',
+        ],
+      )
+    })
+
+    it('downloads a CSV with Chinese headers and names, and says so in Chinese', async () => {
+      const user = setupZh()
+      await user.click(screen.getByRole('button', { name: '导出' }))
+      await user.click(screen.getByRole('menuitem', { name: '下载 CSV' }))
+      await waitFor(() => expect(downloads).toHaveLength(1))
+      expect(downloads[0]?.name).toBe('ciie-6th-2023_partners_by-district.csv')
+      const text = (await downloads[0]?.blob.text()) ?? ''
+      const [header, row] = text.replace(/^\uFEFF/, '').split('\r\n')
+      expect(header).toBe(
+        '区代码,区,届次,届次名称,指标代码,指标,数值,单位,限定词,报道原文数值,来源数,来源是否不一致',
+      )
+      expect(row).toBe('a,静安区,6,第六届进博会,partners,合作伙伴,80,count,more_than,超过80家,1,否')
+      expect(await screen.findByRole('status')).toHaveTextContent(
+        '已下载 ciie-6th-2023_partners_by-district.csv。',
+      )
+    })
+
+    it('writes the SVG with the Chinese title, labels and not-reported mark as text', async () => {
+      const user = setupZh()
+      await user.click(screen.getByRole('button', { name: '导出' }))
+      await user.click(screen.getByRole('menuitem', { name: '下载 SVG' }))
+      await waitFor(() => expect(downloads).toHaveLength(1))
+      const svg = (await downloads[0]?.blob.text()) ?? ''
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml')
+      expect(doc.documentElement.getAttribute('lang')).toBe('zh-CN')
+      expect(doc.documentElement.getAttribute('font-family')).toContain('Noto Sans CJK SC')
+      const texts = [...doc.querySelectorAll('text')].map((node) => node.textContent ?? '')
+      expect(texts.join('')).toContain('各区合作伙伴数量')
+      expect(texts).toEqual(expect.arrayContaining(['静安区', '青浦区', '超过80家', '未见报道']))
+    })
+
+    it('says a report was added, and a failure, in Chinese', async () => {
+      const user = setupZh()
+      await user.click(screen.getByRole('button', { name: '导出' }))
+      await user.click(screen.getByRole('menuitem', { name: '加入报告' }))
+      expect(await screen.findByText(/已加入报告（共 1 张图）/)).toBeInTheDocument()
+    })
   })
 })

@@ -6,7 +6,7 @@ import {
   type FigureValue,
 } from '../../src/export/figure-spec'
 import { layoutFigure, type FigureLayout } from '../../src/export/figure-layout'
-import { SHOWN_AS_TABLE } from '../../src/export/layout/grouped'
+import { shownAsTable } from '../../src/export/layout/grouped'
 import { figureSize, PRESET_IDS, type PresetId } from '../../src/export/presets'
 import { serializeSvg, type SvgElement } from '../../src/export/svg-tree'
 import { estimateTextWidth } from '../../src/export/text-measure'
@@ -582,7 +582,7 @@ describe('grouped columns', () => {
     const layout = lay(groupedOf(3, 6, false), 'square')
     expect(layout.drawnAs).toBe('grouped')
     const words = drawnWords(layout)
-    expect(words).not.toContain(SHOWN_AS_TABLE)
+    expect(words).not.toContain(shownAsTable())
     for (const name of ['Pudong New Area', 'Huangpu', 'Xuhui']) expect(words).toContain(name)
     expect(rects(layout).filter((r) => r.attrs.fill === color(0)).length).toBeGreaterThan(1)
   })
@@ -591,7 +591,7 @@ describe('grouped columns', () => {
     const layout = lay(groupedOf(16, 8, true), 'square')
     expect(layout.drawnAs).toBe('matrix')
     const words = drawnWords(layout)
-    expect(words).toContain(SHOWN_AS_TABLE)
+    expect(words).toContain(shownAsTable())
     expect(words).toContain('Fengxian')
     expect(words).toContain('8th')
     // Every district is a row label; the colour legend would key nothing and is left out.

@@ -28,6 +28,18 @@ describe('wrapText', () => {
     expect(lines).toEqual(['浦东新区', '静安区徐', '汇区'])
   })
 
+  it('never starts a line with closing Chinese punctuation, nor ends one with an opening bracket', () => {
+    // At four characters a line, "，" would start the second line: it stays with "区"; "（"
+    // stays with the year it opens.
+    const lines = wrapText('浦东新区，静安区（2023）', 12 * 5, font, measure)
+    expect(lines).toEqual(['浦东新区，', '静安区', '（2023）'])
+    expect(wrapText('进博会（第六届）签约', 12 * 4, font, measure)).toEqual([
+      '进博会',
+      '（第六',
+      '届）签约',
+    ])
+  })
+
   it('keeps a space between words on either side of a Chinese run', () => {
     expect(wrapText("Jing'an 静安区 district", 1000, font, measure)).toEqual([
       "Jing'an 静安区 district",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError, type ApiErrorKind } from '../../src/api/client'
+import { activateLocale } from '../../src/i18n/i18n'
 import { describeError, shouldRetry } from '../../src/queries/query-error'
 
 const apiError = (kind: ApiErrorKind, status: number) =>
@@ -34,6 +35,19 @@ describe('describeError', () => {
       message: 'The data file x.json is damaged and could not be read.',
       detail: 'Unexpected end of JSON input',
     })
+  })
+
+  it.each<[ApiErrorKind, number, string, string]>([
+    ['network', 0, 'could not be reached', '无法获取数据文件 x.json'],
+    ['http', 404, 'was not found on the server (error 404)', '找不到数据文件 x.json（错误 404）'],
+    ['http', 503, 'a problem on the server (error 503)', '（错误 503）'],
+    ['http', 403, 'was refused by the server (error 403)', '拒绝'],
+    ['schema', 200, 'It may need to be rebuilt.', '重新生成'],
+  ])('words a %s error (%s) in the reader’s language', (kind, status, english, chinese) => {
+    const error = new ApiError('the api layer’s own words', { kind, status, path: 'x.json' })
+    expect(describeError(error).message).toContain(english)
+    activateLocale('zh')
+    expect(describeError(error).message).toContain(chinese)
   })
 
   it('never shows a raw exception as the main message', () => {

@@ -301,3 +301,38 @@ describe('the compare view', () => {
     ).toBeVisible()
   })
 })
+
+describe('the compare view in Chinese', () => {
+  const zhName = (id: string) => goldenSummary.districts.find((d) => d.id === id)?.zh ?? id
+  const zhMetric = (key: string) => goldenSummary.metrics.find((m) => m.key === key)?.zh ?? key
+
+  it('labels the picker, the panels and the chart in Chinese', async () => {
+    renderApp(base, { locale: 'zh' })
+    expect(await screen.findByRole('heading', { level: 1, name: '各区对比' })).toBeVisible()
+    const picker = screen.getByLabelText('添加区') as HTMLSelectElement
+    expect(
+      within(picker).getByRole('option', { name: new RegExp(`^${zhName(third)}（`) }),
+    ).toBeInTheDocument()
+    const chosen = screen.getByRole('list', { name: '已选的区' })
+    expect(within(chosen).getByText(zhName(first))).toBeVisible()
+    expect(within(chosen).getByRole('button', { name: `移除${zhName(second)}` })).toBeVisible()
+    expect(screen.getByRole('heading', { level: 2, name: zhMetric(metric) })).toBeVisible()
+    for (const district of pair)
+      expect(
+        screen.getByRole('region', { name: `${zhMetric(metric)}：${zhName(district)}` }),
+      ).toBeVisible()
+    expect(screen.getByRole('button', { name: '全部导出' })).toBeVisible()
+    expect(screen.getByText(/独立刻度/)).toBeVisible()
+    expect(screen.queryByText('Compare districts')).toBeNull()
+    expect(screen.queryByText(/Add a district/)).toBeNull()
+  })
+
+  it('explains a wrong link in Chinese', async () => {
+    renderApp('/compare?districts=jingan,atlantis', { locale: 'zh' })
+    expect(await screen.findByRole('heading', { level: 1, name: '未找到该区' })).toBeVisible()
+    expect(screen.getByText('没有“atlantis”这个区。')).toBeVisible()
+    expect(
+      screen.getByRole('link', { name: `去掉有误部分，对比${zhName('jingan')}` }),
+    ).toBeVisible()
+  })
+})

@@ -289,3 +289,37 @@ describe('the district view', () => {
     ).toBeVisible()
   })
 })
+
+describe('the district view in Chinese', () => {
+  const zhName = (id: string) => goldenSummary.districts.find((d) => d.id === id)?.zh ?? id
+  const zhMetric = (key: string) => metric(key)?.zh ?? key
+
+  it('names the district, its charts and its sections in Chinese, with no English labels', async () => {
+    const id = chartDistrict
+    renderApp(`/districts/${id}`, { locale: 'zh' })
+    const heading = await screen.findByRole('heading', {
+      level: 1,
+      name: new RegExp(`^${zhName(id)}`),
+    })
+    // Beside the Chinese name, the English one, marked as English.
+    expect(within(heading).getByText(districtName(id))).toHaveAttribute('lang', 'en')
+    expect(screen.getByRole('heading', { level: 2, name: '历届数据' })).toBeVisible()
+    const firstMetric = cellsOf(id)[0]?.metric ?? ''
+    expect(
+      screen.getAllByRole('heading', { level: 3, name: new RegExp(`^${zhMetric(firstMetric)}`) })
+        .length,
+    ).toBeGreaterThan(0)
+    expect(screen.getByRole('link', { name: `将${zhName(id)}与其他区对比` })).toBeVisible()
+    expect(await screen.findByRole('heading', { level: 2, name: '进博会大事记' })).toBeVisible()
+    expect(screen.getByRole('heading', { level: 2, name: '来源' })).toBeVisible()
+    await screen.findByRole('table', { name: new RegExp(`^为${zhName(id)}提供数据`) })
+    for (const english of ['Across the editions', 'CIIE milestones', 'Other figures', 'Sources'])
+      expect(screen.queryByRole('heading', { name: english })).toBeNull()
+    expect(document.body.textContent).not.toMatch(/click a bar for its sources/i)
+  })
+
+  it('gives the not-found page in Chinese', async () => {
+    renderApp('/districts/atlantis', { locale: 'zh' })
+    expect(await screen.findByRole('heading', { level: 1, name: '未找到该区' })).toBeVisible()
+  })
+})

@@ -86,3 +86,29 @@ describe('the edition view', () => {
     ).toBeVisible()
   })
 })
+
+describe('the edition view in Chinese', () => {
+  const zhEdition = goldenSummary.editions.find((e) => e.edition === edition)?.zh ?? ''
+  const zhMetric = (key: string) => goldenSummary.metrics.find((m) => m.key === key)?.zh ?? key
+  const zhName = (id: string) => goldenSummary.districts.find((d) => d.id === id)?.zh ?? id
+
+  it('titles the page and each chart in Chinese, with Chinese district names on the bars', async () => {
+    renderApp(`/editions/${edition}`, { locale: 'zh' })
+    expect(
+      await screen.findByRole('heading', { level: 1, name: `${zhEdition}各区数据` }),
+    ).toBeVisible()
+    const cell = goldenSummary.aggregates.find((a) => a.edition === edition)
+    if (!cell) throw new Error('no cell')
+    const figure = screen
+      .getAllByRole('figure')
+      .find((f) => within(f).queryByRole('heading', { name: `各区${zhMetric(cell.metric)}` }))
+    expect(figure).toBeDefined()
+    expect(
+      await within(figure as HTMLElement).findByRole('button', {
+        name: new RegExp(`^${zhName(cell.district)}`),
+      }),
+    ).toBeVisible()
+    expect(screen.getByRole('navigation', { name: '其他届次' })).toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: /by district/ })).toBeNull()
+  })
+})

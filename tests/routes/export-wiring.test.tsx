@@ -103,3 +103,38 @@ describe('export from the views', () => {
     expect(buttons.length).toBeGreaterThanOrEqual(2)
   })
 })
+
+describe('export from the views in Chinese', () => {
+  const zhName = (id: string) => goldenSummary.districts.find((d) => d.id === id)?.zh ?? id
+
+  it('exports a comparison with a Chinese title, legend and sources, and an English file name', async () => {
+    const districts = [...new Set(goldenSummary.aggregates.map((a) => a.district))].slice(0, 2)
+    const { user } = renderApp(`/compare?districts=${districts.join(',')}`, { locale: 'zh' })
+    await user.click(await screen.findByRole('button', { name: '全部导出' }))
+    await user.click(screen.getByRole('menuitem', { name: '加入报告' }))
+    await screen.findByText(/已加入报告/)
+    const spec = getReport().items[0]?.spec
+    if (spec?.chart.kind !== 'panels') throw new Error('expected panels')
+    expect(spec.title).toBe(`${zhName(districts[0] ?? '')}和${zhName(districts[1] ?? '')}对比`)
+    expect(spec.subtitle).toMatch(/历届进博会 · 第.+届进博会加框标出$/)
+    expect(spec.legend.map((l) => l.label)).toEqual(districts.map(zhName))
+    expect(spec.sources).toMatch(/^数据来源/)
+    expect(spec.built).toMatch(/^进博会各区数据看板/)
+    expect(spec.csv[0]?.district).toBe(zhName(districts[0] ?? ''))
+    // The file name stays in ASCII, in English words, whatever the language.
+    expect(spec.fileStem).toMatch(new RegExp(`_${districts.join('-')}_compare-all$`))
+  })
+
+  it('exports a district chart titled with the Chinese name', async () => {
+    const district = goldenSummary.aggregates[0]?.district ?? 'pudong'
+    const { user } = renderApp(`/districts/${district}`, { locale: 'zh' })
+    const figure = (await screen.findAllByRole('button', { name: '导出' }))[0]?.closest('figure')
+    await user.click(within(figure as HTMLElement).getByRole('button', { name: '导出' }))
+    await user.click(screen.getByRole('menuitem', { name: '加入报告' }))
+    await within(figure as HTMLElement).findByText(/已加入报告/)
+    const spec = getReport().items[0]?.spec
+    expect(spec?.title.startsWith(`${zhName(district)}：`)).toBe(true)
+    expect(spec?.subtitle).toMatch(/^历届进博会/)
+    expect(spec?.fileStem).toMatch(new RegExp(`_${district}_by-edition$`))
+  })
+})

@@ -1,6 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
+import { activateLocale } from '../../src/i18n/i18n'
 import type { ArticleSummary } from '../../src/pipeline/schema'
 import {
   completeFigure,
@@ -122,5 +123,31 @@ describe('completeFigure', () => {
     expect(spec.chart.kind).toBe('matrix')
     expect(spec.csv).toHaveLength(goldenSummary.aggregates.length)
     expect(spec.fileStem).toBe('ciie_coverage')
+  })
+})
+
+describe('figure footers in Chinese', () => {
+  it('words the sources and the build in Chinese, keeping the titles as written', () => {
+    activateLocale('zh')
+    expect(describeSources([])).toBe('数据来源：无报道提供这些数据。')
+    expect(describeSources([article('a', '2023-11-06', 'Only')])).toMatch(
+      /^数据来源（1篇）：“Only”（2023.*6.*）。$/,
+    )
+    const many = ['2024-11-02', '2023-11-06', '2025-11-05', '2024-01-01'].map((d, i) =>
+      article(`a${i}`, d),
+    )
+    expect(describeSources(many)).toMatch(/^数据来源：4篇新闻报道，2023.*至2025.*。$/)
+    expect(describeBuild(model, '2026-11-20')).toMatch(
+      /^进博会各区数据看板，生成于2026.*收录截至.*的报道。$/,
+    )
+  })
+
+  it('builds the coverage figure with Chinese titles and district names', () => {
+    activateLocale('zh')
+    const draft = coverageFigure(model)
+    expect(draft.title).toBe('各区数据覆盖情况')
+    if (draft.chart.kind !== 'matrix') throw new Error('expected a matrix')
+    expect(draft.chart.rows.map((r) => r.label)).toEqual(goldenSummary.districts.map((d) => d.zh))
+    expect(draft.notes?.[0]).toMatch(/^每格为有数值的指标项数/)
   })
 })

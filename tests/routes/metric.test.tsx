@@ -75,3 +75,26 @@ describe('the metric view', () => {
     expect(await screen.findByRole('heading', { level: 1, name: /at every CIIE$/ })).toBeVisible()
   })
 })
+
+describe('the metric view in Chinese', () => {
+  const zhMetric = goldenSummary.metrics.find((m) => m.key === metric)?.zh ?? ''
+  const zhName = (id: string) => goldenSummary.districts.find((d) => d.id === id)?.zh ?? id
+
+  it('titles the page, its picker and its charts in Chinese, districts by their Chinese names', async () => {
+    renderApp(`/metrics/${metric}`, { locale: 'zh' })
+    expect(
+      await screen.findByRole('heading', { level: 1, name: `历届进博会${zhMetric}` }),
+    ).toBeVisible()
+    const picker = screen.getByLabelText('指标') as HTMLSelectElement
+    expect(within(picker).getByRole('option', { name: zhMetric })).toBeInTheDocument()
+    expect(
+      screen.getByRole('heading', { level: 2, name: new RegExp(`^历届各区${zhMetric}`) }),
+    ).toBeVisible()
+    const table = screen.getByRole('table', { name: new RegExp(`^各区历届进博会${zhMetric}`) })
+    const cell = goldenSummary.aggregates.find((a) => a.metric === metric)
+    expect(
+      within(table).getByRole('row', { name: new RegExp(zhName(cell?.district ?? '')) }),
+    ).toBeInTheDocument()
+    expect(screen.queryByText(/at every CIIE/)).toBeNull()
+  })
+})

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { ordinal } from '../../src/app/format'
-import { goldenDistrict, goldenSummary } from '../mocks/golden'
+import { formatDate, formatQuantity, ordinal } from '../../src/app/format'
+import { goldenArticleIndex, goldenDistrict, goldenSummary } from '../mocks/golden'
 import { renderApp } from '../render-app'
 import { FAILURES, failEndpoint, slowEndpoint } from './endpoint-failures'
 
@@ -135,4 +135,66 @@ describe('the overview', () => {
       )
     },
   )
+})
+
+describe('the overview in Chinese', () => {
+  const edition = goldenSummary.editions.find((e) => e.edition === latest)
+  if (!edition) throw new Error('the golden summary has no latest edition')
+  // An amount of money only one district reports at the latest edition, so its tile shows the
+  // value itself: Chinese counts it in 万 or 亿 of 美元 or 元.
+  const atLatest = goldenSummary.aggregates.filter((a) => a.edition === latest)
+  const money = atLatest.find(
+    (a) =>
+      (a.unit === 'USD' || a.unit === 'CNY') &&
+      atLatest.filter((other) => other.metric === a.metric).length === 1,
+  )
+  if (!money) throw new Error('the golden summary has no amount of money in its latest edition')
+  const metric = goldenSummary.metrics.find((m) => m.key === money.metric)
+  const district = goldenSummary.districts.find((d) => d.id === money.district)
+  if (!metric || !district) throw new Error('the money cell names no metric or district')
+
+  it('shows headings, district names, values and the page title in Chinese', async () => {
+    renderApp(`/?lang=zh`, { locale: 'zh' })
+    expect(
+      await screen.findByRole('heading', { level: 1, name: `${edition.zh}各区情况` }),
+    ).toBeVisible()
+    expect(screen.getByRole('heading', { level: 2, name: '主要数据' })).toBeVisible()
+    expect(screen.getByRole('link', { name: '概览' })).toBeVisible()
+    const districts = within(screen.getByRole('navigation', { name: '各区' }))
+    for (const d of goldenSummary.districts)
+      expect(districts.getByRole('link', { name: d.zh })).toBeVisible()
+
+    const value = formatQuantity(money.value, money.unit, money.qualifier)
+    expect(value).toMatch(/^(约|近|超过|至少|最多)?[\d.]+(万|亿)?(美元|元)$/)
+    const tiles = within(screen.getByRole('region', { name: '主要数据' }))
+    expect(tiles.getByRole('button', { name: new RegExp(`^${metric.zh}：`) })).toHaveAccessibleName(
+      `${metric.zh}：${value}，${goldenSummary.districts.length}个区中有1个区报道。查看出处。`,
+    )
+    await waitFor(() => expect(document.title).toBe(`${edition.zh}概览 · 进博会各区数据看板`))
+    expect(document.documentElement.lang).toBe('zh-CN')
+  })
+
+  it('labels the evidence panel in Chinese and keeps the sentence in English', async () => {
+    renderApp(`/?lang=zh&edition=${latest}&evidence=${money.district}.${latest}.${money.metric}`, {
+      locale: 'zh',
+    })
+    const dialog = await screen.findByRole('dialog', {
+      name: `${district.zh} · ${metric.zh} · ${edition.zh}`,
+    })
+    expect(within(dialog).getByText('数据出处')).toBeVisible()
+    expect(within(dialog).getByRole('button', { name: '关闭出处' })).toBeVisible()
+    const observation = goldenDistrict(money.district).observations.find(
+      (o) => o.edition === latest && o.metric === money.metric && o.scope === 'ciie',
+    )
+    if (!observation) throw new Error('the golden district has no observation for the cell')
+    await waitFor(() => expect(dialog).toHaveTextContent(observation.sentence))
+    expect(within(dialog).getAllByRole('link', { name: '在原文中查看' })[0]).toBeVisible()
+    const article = goldenArticleIndex.articles.find((a) => a.id === observation.article)
+    if (!article) throw new Error('the observation names no golden article')
+    expect(formatDate(article.date)).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/)
+    expect(dialog).toHaveTextContent(formatDate(article.date))
+    expect(dialog).toHaveTextContent(
+      `${formatQuantity(money.value, money.unit, money.qualifier)} 来自${money.observations}条数据`,
+    )
+  })
 })

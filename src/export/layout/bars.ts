@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n'
 import type { BarsChart, FigureValue } from '../figure-spec'
 import {
   fontSteps,
@@ -16,7 +17,6 @@ const LABEL_SHARE = 0.38
 /** Row pitch in ems when there is room; fixed-height figures may stretch it up to STRETCH×. */
 const NATURAL_PITCH = 2.15
 const STRETCH = 2.2
-const NOT_REPORTED = 'not reported'
 
 interface BarRow {
   value: FigureValue
@@ -80,8 +80,9 @@ function planBars(
       measure,
     ),
   )
+  const notReported = t('export.figure.notReported')
   const rows = values.map((value) => {
-    const text = value.value === null ? NOT_REPORTED : valueLabel(value)
+    const text = value.value === null ? notReported : valueLabel(value)
     return {
       value,
       labelLines: wrapText(value.label, labelWidth, rowLabelFont(value, size), measure),
@@ -110,7 +111,12 @@ const rowLabelFont = (value: FigureValue, size: number) => ({
   size,
   weight: value.highlight ? (700 as const) : (400 as const),
 })
-const valueFont = (value: FigureValue, size: number) => ({ size, italic: value.value === null })
+/** Chinese has no italics (a slanted Han character reads as a printing fault). */
+const HAN = /\p{Script=Han}/u
+const valueFont = (value: FigureValue, size: number) => ({
+  size,
+  italic: value.value === null && !HAN.test(t('export.figure.notReported')),
+})
 const barLength = (row: BarRow, scale: number) => (row.value.value ?? 0) * scale
 const fitsAfter = (row: BarRow, scale: number, pad: number, plotWidth: number) =>
   barLength(row, scale) + pad + row.textWidth <= plotWidth

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n'
 import type { FigureChart, FigureValue } from '../figure-spec'
 import type { MeasureText } from '../text-measure'
 import type { Scene } from './scene'
@@ -83,7 +84,7 @@ export function fontSteps(start: number, minimum: number): Array<number> {
 /** An empty chart still says so rather than leaving a hole in the figure. */
 export function nothingToShow(area: ChartArea, ctx: ChartContext): ChartDrawing {
   const style = { size: ctx.theme.chart, italic: true, fill: COLORS.muted }
-  const lines = wrapText('No values to show.', area.width, style, ctx.measure)
+  const lines = wrapText(t('export.figure.noValues'), area.width, style, ctx.measure)
   const height = lines.length * lineHeight(style.size)
   return {
     draw: (scene) => void scene.lines(lines, 0, 0, style),

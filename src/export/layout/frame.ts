@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n'
 import type { FigureSpec } from '../figure-spec'
 import type { MeasureText } from '../text-measure'
 import { NOT_REPORTED_MARK } from './chart'
@@ -105,9 +106,10 @@ export function marksKey(
 ): string | null {
   const said = notes.join(' ')
   const parts: Array<string> = []
-  if (marks.conflict && !said.includes('⚠')) parts.push('⚠ sources disagree')
-  if (marks.notReported && !(said.includes(NOT_REPORTED_MARK) && said.includes('not reported')))
-    parts.push(`${NOT_REPORTED_MARK} not reported`)
+  if (marks.conflict && !said.includes('⚠')) parts.push(t('export.figure.keyConflict'))
+  const notReported = t('export.figure.notReported')
+  if (marks.notReported && !(said.includes(NOT_REPORTED_MARK) && said.includes(notReported)))
+    parts.push(t('export.figure.keyNotReported', { mark: NOT_REPORTED_MARK }))
   return parts.length > 0 ? parts.join(' · ') : null
 }
 

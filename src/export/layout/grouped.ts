@@ -1,3 +1,4 @@
+import { t } from '../../i18n/i18n'
 import type { FigureValue, GroupedChart, MatrixChart } from '../figure-spec'
 import {
   chooseBySize,
@@ -26,7 +27,7 @@ const GROUP_GAP = 0.8
 const MAX_BAR_WIDTH = 64
 
 /** Said under a grouped chart drawn as a table. */
-export const SHOWN_AS_TABLE = 'Shown as a table: too many columns for this size.'
+export const shownAsTable = () => t('export.figure.shownAsTable')
 
 interface GroupedPlan {
   size: number
@@ -48,7 +49,7 @@ function valueAt(chart: GroupedChart, series: number, category: number): FigureV
     key: `${s?.key ?? series}|${c?.key ?? category}`,
     label: c?.label ?? '',
     value: null,
-    display: 'not reported',
+    display: t('export.figure.notReported'),
     qualifier: null,
     conflict: false,
     color: s?.color ?? COLORS.baseline,

@@ -23,13 +23,22 @@ export const boxWidth = (text: string, font: FontSpec, measure: MeasureText) =>
 /** Han, kana, hangul and full-width forms: a line may break between any two of these. */
 const BREAK_ANYWHERE = /[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/u
 
+/** Closing punctuation a line never starts with (Chinese typesetting's rule). */
+const NO_LINE_START = /[，。、：；！？）」』》〉】%]/u
+/** Opening brackets a line never ends with: they stay with what follows. */
+const NO_LINE_END = /[（「『《〈【]/u
+const OPENING_ONLY = /^[（「『《〈【]+$/u
+
 interface Unit {
   text: string
   /** A space separates this unit from the previous one (false inside CJK runs). */
   space: boolean
 }
 
-/** Cuts text into pieces a line may break between: words, and each CJK character alone. */
+/**
+ * Cuts text into pieces a line may break between: words, and each CJK character alone (with the
+ * closing punctuation after it and the opening bracket before it).
+ */
 function breakUnits(text: string): Array<Unit> {
   const units: Array<Unit> = []
   for (const word of text.split(/\s+/)) {
@@ -37,10 +46,23 @@ function breakUnits(text: string): Array<Unit> {
     let space = units.length > 0
     let run = ''
     for (const char of word) {
-      if (BREAK_ANYWHERE.test(char)) {
-        if (run) units.push({ text: run, space })
-        if (run) space = false
-        units.push({ text: char, space })
+      // "，" or "）" stays on the line of what comes before it.
+      const last = units.at(-1)
+      if (NO_LINE_START.test(char) && (run !== '' || (last && !space))) {
+        if (run !== '') run += char
+        else if (last) last.text += char
+        continue
+      }
+      if (NO_LINE_END.test(char)) {
+        // "（" starts a piece that runs up to the next place a line may break.
+        if (run !== '') units.push({ text: run, space })
+        if (run !== '') space = false
+        run = char
+      } else if (BREAK_ANYWHERE.test(char)) {
+        const opening = OPENING_ONLY.test(run)
+        if (run !== '' && !opening) units.push({ text: run, space })
+        if (run !== '' && !opening) space = false
+        units.push({ text: opening ? run + char : char, space })
         space = false
         run = ''
       } else run += char

@@ -1,0 +1,33 @@
+import { Fragment, type ReactNode } from 'react'
+import { currentLocale } from '../i18n/i18n'
+import { LANGUAGE_TAGS } from '../i18n/locale'
+
+/**
+ * Messages with elements inside them ("Put the file in <code>data/articles/</code>"): the
+ * element's place is a placeholder of the message, so each language orders the sentence its own
+ * way. Pass `slot('name')` as the placeholder's value to t(), then give the string and the
+ * elements to `withParts`.
+ */
+
+const OPEN = '\uE000'
+const CLOSE = '\uE001'
+const SLOT = new RegExp(`${OPEN}([\\w-]+)${CLOSE}`, 'g')
+
+/** The value that marks where the element named `name` goes. */
+export function slot(name: string): string {
+  return `${OPEN}${name}${CLOSE}`
+}
+
+/** The message with each slot replaced by its element; an unknown slot is left out. */
+export function withParts(message: string, parts: Record<string, ReactNode>): ReactNode {
+  const pieces = message.split(SLOT)
+  // split with one capturing group: text, name, text, name, …, text
+  return pieces.map((piece, index) =>
+    index % 2 === 0 ? piece : <Fragment key={index}>{parts[piece] ?? null}</Fragment>,
+  )
+}
+
+/** ["4th", "5th"] -> "4th and 5th" (in Chinese "第四届和第五届"), as the language lists things. */
+export function joinList(words: ReadonlyArray<string>): string {
+  return new Intl.ListFormat(LANGUAGE_TAGS[currentLocale()], { type: 'conjunction' }).format(words)
+}
