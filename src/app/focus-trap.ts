@@ -1,13 +1,24 @@
 import type { KeyboardEvent } from 'react'
 
 /**
- * Keeps Tab inside a modal: from the last control it goes to the first, and Shift+Tab from the
- * first to the last. `focusable` is the modal's controls in order; other keys pass through.
+ * A modal's keys: Escape closes it, and Tab stays inside (from the last control it goes to the
+ * first, Shift+Tab from the first to the last). `focusable` lists the modal's controls in order;
+ * it is asked for only when Tab is pressed. Other keys pass through.
  */
-export function keepTabInside(event: KeyboardEvent, focusable: ArrayLike<HTMLElement>): void {
+export function handleModalKeys(
+  event: KeyboardEvent,
+  onClose: () => void,
+  focusable: () => ArrayLike<HTMLElement>,
+): void {
+  if (event.key === 'Escape') {
+    event.preventDefault()
+    onClose()
+    return
+  }
   if (event.key !== 'Tab') return
-  const first = focusable[0]
-  const last = focusable[focusable.length - 1]
+  const controls = focusable()
+  const first = controls[0]
+  const last = controls[controls.length - 1]
   if (!first || !last) return
   if (event.shiftKey && document.activeElement === first) {
     event.preventDefault()

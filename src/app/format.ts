@@ -1,7 +1,6 @@
 import { currentLocale, t } from '../i18n/i18n'
 import { LANGUAGE_TAGS, type Locale } from '../i18n/locale'
 import type { Observation, Qualifier, Scope, Unit } from '../pipeline/schema'
-import { followLocale } from './follow-locale'
 
 /**
  * Numbers as the articles state them, in the reader's language: "US$700 million" or "7亿美元",
@@ -241,32 +240,4 @@ export function unitName(unit: Unit): string {
     case 'percent':
       return t('app.unit.percent')
   }
-}
-
-/**
- * notReported() for modules that import it as a constant: it follows the language (a live
- * binding, see followLocale). New code calls notReported().
- */
-export let NOT_REPORTED = 'not reported'
-followLocale(() => {
-  NOT_REPORTED = notReported()
-})
-
-/** unitName() as a table, read in the current language at each lookup: `UNIT_NAMES[unit]`. */
-export const UNIT_NAMES: Readonly<Record<Unit, string>> = {
-  get count() {
-    return unitName('count')
-  },
-  get CNY() {
-    return unitName('CNY')
-  },
-  get USD() {
-    return unitName('USD')
-  },
-  get sqm() {
-    return unitName('sqm')
-  },
-  get percent() {
-    return unitName('percent')
-  },
 }

@@ -2,7 +2,6 @@ import type { ReactNode } from 'react'
 import { Link, NavLink } from 'react-router'
 import { useReportCount } from '../export/report-count'
 import { t } from '../i18n/i18n'
-import { followLocale } from './follow-locale'
 import { HeaderControls } from './header-controls'
 import { paths } from './paths'
 
@@ -10,15 +9,6 @@ import { paths } from './paths'
 export function appTitle(): string {
   return t('app.title')
 }
-
-/**
- * appTitle() for modules that import it as a constant: it follows the language (a live binding,
- * see followLocale). New code calls appTitle().
- */
-export let APP_TITLE = 'CIIE District Dashboard'
-followLocale(() => {
-  APP_TITLE = appTitle()
-})
 
 /**
  * Header, main and footer around every page, error pages included, so a failure never leaves a

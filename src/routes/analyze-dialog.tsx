@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react'
-import { keepTabInside } from '../app/focus-trap'
+import { handleModalKeys } from '../app/focus-trap'
 import { localName, t } from '../i18n/i18n'
 import type { Correction } from '../pipeline/corrections'
 import {
@@ -26,6 +26,7 @@ import {
   todayIso,
   unitLabel,
   unitsFor,
+  type AddPrefill,
   type FigureFields,
   type NumberReading,
 } from './analyze-model'
@@ -65,14 +66,8 @@ function initialFields(
   existing: Correction | null,
   summary: ArticleSummary,
 ): FormFields {
-  const toForm = (fields: {
-    metric: MetricKey | null
-    value: number | null
-    unit: Unit
-    qualifier: Qualifier
-    district: DistrictId | null
-    edition: number | null
-  }): FormFields => ({
+  // A figure's fields, or a discarded number's prefill (where some may be unknown).
+  const toForm = (fields: AddPrefill): FormFields => ({
     metric: fields.metric ?? '',
     value: fields.value === null ? '' : String(fields.value),
     unit: fields.unit,
@@ -184,18 +179,11 @@ export function CorrectionDialog({
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      onClose()
-      return
-    }
-    if (!panelRef.current) return
-    keepTabInside(
-      event,
+    handleModalKeys(event, onClose, () =>
       [
-        ...panelRef.current.querySelectorAll<HTMLElement>(
+        ...(panelRef.current?.querySelectorAll<HTMLElement>(
           'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled])',
-        ),
+        ) ?? []),
       ].filter(
         // Only the checked radio of a group takes Tab.
         (element) =>

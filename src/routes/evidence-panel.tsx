@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react'
 import { Link } from 'react-router'
-import { keepTabInside } from '../app/focus-trap'
+import { handleModalKeys } from '../app/focus-trap'
 import { formatConversion, formatDate, formatObservationValue } from '../app/format'
 import { splitSentenceAtFigure } from '../app/highlight'
 import { paths } from '../app/paths'
@@ -125,17 +125,13 @@ export function EvidencePanel({ selection, model, onClose }: EvidencePanelProps)
   )
 
   function trapFocus(event: KeyboardEvent<HTMLDivElement>) {
-    if (event.key === 'Escape') {
-      event.preventDefault()
-      onClose()
-      return
-    }
-    if (!panelRef.current) return
-    keepTabInside(
+    handleModalKeys(
       event,
-      panelRef.current.querySelectorAll<HTMLElement>(
-        'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"]), summary',
-      ),
+      onClose,
+      () =>
+        panelRef.current?.querySelectorAll<HTMLElement>(
+          'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1"]), summary',
+        ) ?? [],
     )
   }
 

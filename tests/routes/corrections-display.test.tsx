@@ -105,10 +105,13 @@ describe('a corrected figure', () => {
     expect(row).toBeDefined()
     expect(row).toHaveTextContent(metricLabel)
     expect(rejected).toBeDefined()
-    const rejectedRow = within(table)
-      .getAllByRole('row')
-      .find((r) => r.querySelector('button, a')?.textContent === rejected?.text)
-    expect(rejectedRow).toBeUndefined()
+    // The table's words column: the kept figure is listed there, the rejected one is not.
+    const wordsIn = (words: string | undefined) =>
+      within(table)
+        .getAllByRole('row')
+        .filter((r) => r.querySelector('.article-figures__words')?.textContent === `“${words}”`)
+    expect(wordsIn(target.text)).toHaveLength(1)
+    expect(wordsIn(rejected?.text)).toHaveLength(0)
     const list = screen.getByText(/Numbers not counted as figures/).closest('details')
     expect(list).toHaveTextContent(
       `“${rejected?.text}”: rejected: counted twice in this article (${formatDate(DATE)}; the extractor read`,

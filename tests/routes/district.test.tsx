@@ -3,8 +3,8 @@ import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { apiUrl } from '../../src/api/client'
 import {
-  NOT_REPORTED,
-  UNIT_NAMES,
+  notReported,
+  unitName,
   formatDate,
   formatEdition,
   formatObservationValue,
@@ -33,7 +33,7 @@ function chartsOf(id: DistrictId): Array<{ title: string; cells: Array<Aggregate
     const cells = cellsOf(id).filter((c) => c.metric === m.key)
     const units = [...new Set(cells.map((c) => c.unit))]
     return units.map((unit) => ({
-      title: units.length > 1 ? `${m.en} (${UNIT_NAMES[unit]})` : m.en,
+      title: units.length > 1 ? `${m.en} (${unitName(unit)})` : m.en,
       cells: cells.filter((c) => c.unit === unit),
     }))
   })
@@ -92,7 +92,7 @@ describe('the district view', () => {
       const cell = chart.cells.find((c) => c.edition === edition)
       expect(within(row).getByRole('rowheader')).toHaveTextContent(editionLabel(edition))
       expect(within(row).getAllByRole('cell')[0]).toHaveTextContent(
-        cell ? formatCell(cell) : new RegExp(NOT_REPORTED),
+        cell ? formatCell(cell) : new RegExp(notReported()),
       )
     })
   })
