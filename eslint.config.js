@@ -4,6 +4,10 @@ import lingui from 'eslint-plugin-lingui'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
+// One validation library: valibot (see the README's Decisions). zod is still installed as a
+// dependency of a dev tool, so an import of it would resolve; this stops one slipping in.
+const ONE_VALIDATOR = ['zod', 'zod/*']
+
 export default tseslint.config(
   { ignores: ['dist', 'public', 'node_modules', 'test-results', 'bench-results'] },
   {
@@ -15,6 +19,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-imports': ['error', { patterns: ONE_VALIDATOR }],
     },
   },
   {
@@ -34,6 +39,7 @@ export default tseslint.config(
             '../api/*',
             '../queries/*',
             '../routes/*',
+            ...ONE_VALIDATOR,
           ],
         },
       ],
@@ -94,6 +100,6 @@ export default tseslint.config(
   },
   {
     files: ['src/routes/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['../api/*'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['../api/*', ...ONE_VALIDATOR] }] },
   },
 )

@@ -1,14 +1,4 @@
-import { z } from 'zod/mini'
-
-z.config({
-  // zod 4 probes `new Function` to compile fast parsers; the Content-Security-Policy forbids
-  // eval, so the probe is reported as a violation on every page. Parse without it.
-  jitless: true,
-  // zod/mini (the schemas' tree-shakable form) ships no messages; these short ones name what was
-  // wrong for the error's detail without the whole English locale (6 KB gzip).
-  customError: (issue) =>
-    issue.code === 'invalid_type' ? `expected ${issue.expected}` : issue.code.replaceAll('_', ' '),
-})
+import * as v from 'valibot'
 
 const DEFAULT_API_BASE = '/api'
 
@@ -50,12 +40,12 @@ export class ApiError extends Error {
 /** How many schema issues to spell out; more would bury the first, which is usually the cause. */
 const MAX_ISSUES_SHOWN = 5
 
-function describeIssues(error: z.core.$ZodError): string {
-  const lines = error.issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => {
-    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)'
+function describeIssues(issues: ReadonlyArray<v.BaseIssue<unknown>>): string {
+  const lines = issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => {
+    const where = issue.path?.map((item) => String(item.key)).join('.') || '(top level)'
     return `${where}: ${issue.message}`
   })
-  const more = error.issues.length - MAX_ISSUES_SHOWN
+  const more = issues.length - MAX_ISSUES_SHOWN
   if (more > 0) lines.push(`…and ${more} more`)
   return lines.join('\n')
 }
@@ -69,9 +59,9 @@ function describeStatus(status: number): string {
 /**
  * Reads one API file and checks it against the shared schema. Every failure (no connection, a bad
  * status, a body that is not JSON, data of the wrong shape) becomes an `ApiError` with a message
- * in plain words, so no caller has to guess what a TypeError or ZodError means.
+ * in plain words, so no caller has to guess what a TypeError or a schema issue means.
  */
-export async function getJson<T>(path: string, schema: z.core.$ZodType<T>): Promise<T> {
+export async function getJson<T>(path: string, schema: v.GenericSchema<unknown, T>): Promise<T> {
   const url = apiUrl(path)
   let response: Response
   try {
@@ -122,7 +112,7 @@ export async function getJson<T>(path: string, schema: z.core.$ZodType<T>): Prom
     })
   }
 
-  const result = z.safeParse(schema, body)
+  const result = v.safeParse(schema, body)
   if (!result.success) {
     throw new ApiError(
       `The data file ${path} is not in the format this dashboard expects. It may need to be rebuilt.`,
@@ -130,10 +120,10 @@ export async function getJson<T>(path: string, schema: z.core.$ZodType<T>): Prom
         status: response.status,
         kind: 'schema',
         path,
-        detail: describeIssues(result.error),
-        cause: result.error,
+        detail: describeIssues(result.issues),
+        cause: result.issues,
       },
     )
   }
-  return result.data
+  return result.output
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini'
+import * as v from 'valibot'
 
 /**
  * What the dev server's live-data plugin (live-data-plugin.ts) tells the open pages over Vite's
@@ -10,31 +10,31 @@ export const LIVE_DATA_EVENT = 'ciie:live-data'
 /** Page -> server: "send me the status now" (a page opened after a failed run shows the banner). */
 export const LIVE_DATA_STATUS_REQUEST = 'ciie:live-data-status'
 
-const LiveDataResultSchema = z.union([
-  z.object({
+const LiveDataResultSchema = v.union([
+  v.object({
     /** Counts the runs since the dev server started, so a page handles each result once. */
-    run: z.number(),
-    ok: z.literal(true),
+    run: v.number(),
+    ok: v.literal(true),
     /** When the run finished, ISO 8601. */
-    at: z.string(),
+    at: v.string(),
     /** "3 articles, 12 figures", as the pipeline CLI reported it. */
-    summary: z.nullable(z.string()),
+    summary: v.nullable(v.string()),
   }),
-  z.object({
-    run: z.number(),
-    ok: z.literal(false),
-    at: z.string(),
+  v.object({
+    run: v.number(),
+    ok: v.literal(false),
+    at: v.string(),
     /** The CLI's `file:line: cause` lines (or, for other failures, what it printed). */
-    problems: z.array(z.string()),
+    problems: v.array(v.string()),
   }),
 ])
 
-export const LiveDataStatusSchema = z.object({
+export const LiveDataStatusSchema = v.object({
   /** A pipeline run is under way. */
-  running: z.boolean(),
+  running: v.boolean(),
   /** The last run that finished, or null before the first has. */
-  result: z.nullable(LiveDataResultSchema),
+  result: v.nullable(LiveDataResultSchema),
 })
 
-export type LiveDataResult = z.infer<typeof LiveDataResultSchema>
-export type LiveDataStatus = z.infer<typeof LiveDataStatusSchema>
+export type LiveDataResult = v.InferOutput<typeof LiveDataResultSchema>
+export type LiveDataStatus = v.InferOutput<typeof LiveDataStatusSchema>

@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { createRoot } from 'react-dom/client'
+import * as v from 'valibot'
 import { currentLocale, t } from '../i18n/i18n'
 import { LANGUAGE_TAGS } from '../i18n/locale'
 import { apiKeys } from '../queries/keys'
@@ -128,8 +129,8 @@ export function followLiveData(
   }
 
   channel.on(LIVE_DATA_EVENT, (data) => {
-    const status = LiveDataStatusSchema.safeParse(data)
-    if (status.success) void receive(status.data)
+    const status = v.safeParse(LiveDataStatusSchema, data)
+    if (status.success) void receive(status.output)
   })
   channel.send(LIVE_DATA_STATUS_REQUEST)
 }

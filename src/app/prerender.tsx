@@ -9,7 +9,7 @@ import {
   matchPath,
   StaticRouterProvider,
 } from 'react-router'
-import { z } from 'zod'
+import * as v from 'valibot'
 import { SummaryFileSchema } from '../pipeline/schema'
 import { AppErrorBoundary } from './app-error-boundary'
 import { dataStamp, prefetchPageData } from './page-data'
@@ -120,10 +120,11 @@ async function withApiFiles<T>(readApiFile: ReadApiFile, work: () => Promise<T>)
 
 /** Every page the dataset has: the fixed ones, then one per district, edition, metric, article. */
 export async function prerenderPaths(readApiFile: ReadApiFile): Promise<Array<string>> {
-  const summary = SummaryFileSchema.parse(JSON.parse(await readApiFile('summary.json')))
-  const articles = z
-    .object({ articles: z.array(z.object({ id: z.string() })) })
-    .parse(JSON.parse(await readApiFile('articles.json')))
+  const summary = v.parse(SummaryFileSchema, JSON.parse(await readApiFile('summary.json')))
+  const articles = v.parse(
+    v.object({ articles: v.array(v.object({ id: v.string() })) }),
+    JSON.parse(await readApiFile('articles.json')),
+  )
   return [
     paths.overview(),
     paths.compare(),

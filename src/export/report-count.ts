@@ -2,8 +2,8 @@ import { useSyncExternalStore } from 'react'
 
 /**
  * How many figures the report holds, for the navigation link. Kept apart from report-store.ts,
- * which validates entries with zod: the shell is on every page, and zod should load only with
- * the views that need it. Until the full store has read the report, this counts the stored
+ * which validates entries against the figure schema: the shell is on every page, and the schema
+ * should load only with the views that need it. Until the full store has read the report, this counts the stored
  * entries that look like report items; the store then publishes the count of the ones it kept.
  */
 

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import { z } from 'zod'
+import * as v from 'valibot'
 import { t } from '../i18n/i18n'
 import { FigureSpecSchema, type FigureSpec } from './figure-spec'
 import { publishReportCount, REPORT_STORAGE_KEY, resetReportCountCache } from './report-count'
@@ -10,7 +10,7 @@ import { publishReportCount, REPORT_STORAGE_KEY, resetReportCountCache } from '.
  * that no longer reads is left out (and counted), the others are kept.
  */
 
-// The key lives with the zod-free count the navigation reads (report-count.ts).
+// The key lives with the validator-free count the navigation reads (report-count.ts).
 export { REPORT_STORAGE_KEY }
 export const MAX_NOTE_LENGTH = 1_000
 
@@ -30,11 +30,11 @@ export interface ReportState {
   storageError: string | null
 }
 
-const ReportItemSchema = z.object({
-  id: z.string().min(1).max(100),
+const ReportItemSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
   spec: FigureSpecSchema,
-  note: z.string().max(MAX_NOTE_LENGTH),
-  addedAt: z.string().max(40),
+  note: v.pipe(v.string(), v.maxLength(MAX_NOTE_LENGTH)),
+  addedAt: v.pipe(v.string(), v.maxLength(40)),
 })
 
 const EMPTY: ReportState = { items: [], unreadable: 0, storageError: null }
@@ -63,11 +63,11 @@ export function readStoredReport(raw: string | null): ReportState {
   let unreadable = Array.isArray(parsed) ? 0 : 1
   const ids = new Set<string>()
   for (const entry of entries) {
-    const result = ReportItemSchema.safeParse(entry)
+    const result = v.safeParse(ReportItemSchema, entry)
     // A repeated id (an edited file, two tabs) would make two figures move and remove as one.
-    if (result.success && !ids.has(result.data.id)) {
-      ids.add(result.data.id)
-      items.push(result.data)
+    if (result.success && !ids.has(result.output.id)) {
+      ids.add(result.output.id)
+      items.push(result.output)
     } else unreadable += 1
   }
   return { items, unreadable, storageError: null }
@@ -121,7 +121,7 @@ function newId(): string {
 /** Adds a figure at the end; returns the new number of figures. */
 export function addToReport(spec: FigureSpec, now = new Date()): number {
   // Checked now, not on the next reload: a figure that would not read back is refused at once.
-  const checked = FigureSpecSchema.parse(spec)
+  const checked = v.parse(FigureSpecSchema, spec)
   const items = [
     ...current().items,
     { id: newId(), spec: checked, note: '', addedAt: now.toISOString() },

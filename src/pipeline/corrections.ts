@@ -6,7 +6,7 @@
  *
  * Pure and isomorphic: the CLI reads the file, /analyze writes entries in the same shape.
  */
-import { z } from 'zod/mini'
+import * as v from 'valibot'
 import type { ArticleExtraction } from './extract-article'
 import type { Article } from './parse-article'
 import {
@@ -26,15 +26,16 @@ import {
 import { splitSentences } from './sentences'
 import { stableId } from './stable-id'
 
-const IsoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'))
-const Words = z.string().check(z.trim(), z.minLength(1))
+const IsoDateSchema = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'))
+const Words = v.pipe(v.string(), v.trim(), v.minLength(1))
 
 /** What every correction says: which figure (article, sentence, number), why and when. */
 const TargetFields = {
   /** The article's file name without `.txt`: its id. */
-  article: z
-    .string()
-    .check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'an article id, e.g. 2023-11-27-jingan')),
+  article: v.pipe(
+    v.string(),
+    v.regex(/^[a-z0-9][a-z0-9-]*$/, 'an article id, e.g. 2023-11-27-jingan'),
+  ),
   /** The sentence as the article has it, or enough of it (with the number) to find it. */
   sentence: Words,
   /** The number as written in the sentence, as the evidence shows it ("more than 80"). */
@@ -43,43 +44,44 @@ const TargetFields = {
   date: IsoDateSchema,
 }
 
-export const RejectCorrectionSchema = z.strictObject({
-  action: z.literal('reject'),
+export const RejectCorrectionSchema = v.strictObject({
+  action: v.literal('reject'),
   ...TargetFields,
 })
 
-export const FixCorrectionSchema = z.strictObject({
-  action: z.literal('fix'),
+export const FixCorrectionSchema = v.strictObject({
+  action: v.literal('fix'),
   ...TargetFields,
   /** The fields to change; the others keep what the extractor read. */
-  set: z
-    .strictObject(CorrectableFieldsSchema.def.shape)
-    .check(z.refine((set) => Object.keys(set).length > 0, 'must change at least one field')),
+  set: v.pipe(
+    v.strictObject(CorrectableFieldsSchema.entries),
+    v.check((set) => Object.keys(set).length > 0, 'must change at least one field'),
+  ),
 })
 
-export const AddCorrectionSchema = z.strictObject({
-  action: z.literal('add'),
+export const AddCorrectionSchema = v.strictObject({
+  action: v.literal('add'),
   ...TargetFields,
   /** The figure the extractor missed; edition null for a standing fact (an area, a total). */
-  figure: z.strictObject({
+  figure: v.strictObject({
     metric: MetricKeySchema,
-    value: z.number().check(z.nonnegative()),
+    value: v.pipe(v.number(), v.finite(), v.minValue(0)),
     unit: UnitSchema,
     qualifier: QualifierSchema,
     district: DistrictIdSchema,
-    edition: z.nullable(z.int().check(z.gte(1))),
+    edition: v.nullable(v.pipe(v.number(), v.safeInteger(), v.minValue(1))),
   }),
 })
 
-export const CorrectionSchema = z.discriminatedUnion('action', [
+export const CorrectionSchema = v.variant('action', [
   RejectCorrectionSchema,
   FixCorrectionSchema,
   AddCorrectionSchema,
 ])
-export type Correction = z.infer<typeof CorrectionSchema>
+export type Correction = v.InferOutput<typeof CorrectionSchema>
 
-export const CorrectionsFileSchema = z.strictObject({ corrections: z.array(CorrectionSchema) })
-export type CorrectionsFile = z.infer<typeof CorrectionsFileSchema>
+export const CorrectionsFileSchema = v.strictObject({ corrections: v.array(CorrectionSchema) })
+export type CorrectionsFile = v.InferOutput<typeof CorrectionsFileSchema>
 
 /** A correction and where it stands, so every message can name the file and line. */
 export interface LocatedCorrection {
@@ -113,7 +115,7 @@ export function parseCorrections(
       problems: [{ file, line: lineAt(text, offset), cause: `not valid JSON: ${expected}` }],
     }
   }
-  const top = z.safeParse(z.looseObject({ corrections: z.array(z.unknown()) }), json)
+  const top = v.safeParse(v.looseObject({ corrections: v.array(v.unknown()) }), json)
   if (!top.success) {
     return {
       corrections: [],
@@ -123,48 +125,60 @@ export function parseCorrections(
     }
   }
   const problems: Array<CorrectionProblem> = []
-  const extraKeys = Object.keys(top.data).filter((key) => key !== 'corrections')
+  const extraKeys = Object.keys(top.output).filter((key) => key !== 'corrections')
   if (extraKeys.length > 0)
     problems.push({ file, line: 1, cause: `unknown key "${extraKeys[0]}" beside "corrections"` })
   const lines = elementLines(text)
   const corrections: Array<LocatedCorrection> = []
-  top.data.corrections.forEach((entry, index) => {
+  top.output.corrections.forEach((entry, index) => {
     const line = lines[index] ?? 1
-    const result = z.safeParse(CorrectionSchema, entry)
-    if (result.success) corrections.push({ correction: result.data, file, line })
+    // Only the first issue is reported: stop there.
+    const result = v.safeParse(CorrectionSchema, entry, { abortEarly: true })
+    if (result.success) corrections.push({ correction: result.output, file, line })
     else
       problems.push({
         file,
         line,
-        cause: `correction ${index + 1}: ${describeIssue(result.error.issues[0], entry)}`,
+        cause: `correction ${index + 1}: ${describeIssue(result.issues[0], entry)}`,
       })
   })
   return { corrections, problems }
 }
 
-function describeIssue(issue: z.core.$ZodIssue | undefined, entry: unknown): string {
+function describeIssue(issue: v.BaseIssue<unknown> | undefined, entry: unknown): string {
   if (!issue) return 'is not a correction'
-  const path = issue.path.map(String).join('.')
-  const where = path ? `"${path}" ` : ''
-  switch (issue.code) {
-    case 'invalid_value':
-      return `${where}must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`
-    case 'invalid_union':
-      return `"action" must be "reject", "fix" or "add"`
-    case 'unrecognized_keys':
-      return `${where}has an unknown key "${issue.keys[0]}"`
-    case 'invalid_type':
-      // Issues do not carry their input: look the value up to tell "missing" from "wrong".
-      return valueAt(entry, issue.path) === undefined
-        ? `${where}is missing`
-        : `${where}must be ${issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`}`
-    case 'invalid_format':
+  const keys = issue.path?.map((item) => String(item.key)) ?? []
+  const quote = (path: ReadonlyArray<string>) => (path.length > 0 ? `"${path.join('.')}" ` : '')
+  const where = quote(keys)
+  // An unknown key: the path ends at that key.
+  if (issue.type === 'strict_object' && issue.expected === 'never')
+    return `${quote(keys.slice(0, -1))}has an unknown key "${keys.at(-1)}"`
+  // A discriminator that matches no kind of correction (the entry itself is an object).
+  if (issue.type === 'variant' && keys.length > 0)
+    return `"action" must be "reject", "fix" or "add"`
+  switch (issue.type) {
+    case 'picklist':
+    case 'literal':
+      // `expected` reads `("a" | "b")`.
+      return `${where}must be one of ${issue.expected
+        ?.replace(/^\((.*)\)$/, '$1')
+        .split(' | ')
+        .join(', ')}`
+    case 'safe_integer':
+      return `${where}must be a whole number`
+    case 'regex':
       return `${where}must be ${issue.message}`
-    case 'too_small':
-      return issue.origin === 'string' ? `${where}is empty` : `${where}is too small`
-    default:
-      return `${where}${issue.message}`
+    case 'min_length':
+      return `${where}is empty`
+    case 'min_value':
+      return `${where}must be at least ${String(issue.requirement)}`
   }
+  if (issue.kind !== 'schema') return `${where}${issue.message}`
+  // A value of the wrong type, or none: a missing key is reported by its object.
+  const expected = issue.expected?.toLowerCase() ?? 'something else'
+  return valueAt(entry, keys) === undefined
+    ? `${where}is missing`
+    : `${where}must be ${/^[aeiou]/.test(expected) ? 'an' : 'a'} ${expected}`
 }
 
 function valueAt(value: unknown, path: ReadonlyArray<PropertyKey>): unknown {

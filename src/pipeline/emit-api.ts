@@ -1,5 +1,5 @@
 import { groupBy } from './group-by'
-import { z } from 'zod'
+import * as v from 'valibot'
 import {
   aggregateCell,
   aggregateObservations,
@@ -50,20 +50,20 @@ export interface ApiFileBytes {
 }
 
 // A file's own fields; its record arrays hold records already checked one by one.
-const DistrictFileFields = z.object({
-  schemaVersion: DistrictDetailSchema.shape.schemaVersion,
-  district: DistrictDetailSchema.shape.district,
+const DistrictFileFields = v.object({
+  schemaVersion: DistrictDetailSchema.entries.schemaVersion,
+  district: DistrictDetailSchema.entries.district,
 })
-const ArticleFileFields = z.object({
-  schemaVersion: ArticleDetailSchema.shape.schemaVersion,
-  text: ArticleDetailSchema.shape.text,
+const ArticleFileFields = v.object({
+  schemaVersion: ArticleDetailSchema.entries.schemaVersion,
+  text: ArticleDetailSchema.entries.text,
 })
-const SettledCellFields = z.object({
-  district: SettledCellSchema.shape.district,
-  edition: SettledCellSchema.shape.edition,
-  metric: SettledCellSchema.shape.metric,
-  shown: SettledCellSchema.shape.shown,
-  conflict: SettledCellSchema.shape.conflict,
+const SettledCellFields = v.object({
+  district: SettledCellSchema.entries.district,
+  edition: SettledCellSchema.entries.edition,
+  metric: SettledCellSchema.entries.metric,
+  shown: SettledCellSchema.entries.shown,
+  conflict: SettledCellSchema.entries.conflict,
 })
 
 /**
@@ -106,21 +106,19 @@ export function emitApiFiles(
   catalog: Catalog,
   articleTexts: ReadonlyMap<string, string>,
 ): Iterable<ApiFileBytes> {
-  const schemaVersion = DatasetSchema.shape.schemaVersion.parse(dataset.schemaVersion)
+  const schemaVersion = v.parse(DatasetSchema.entries.schemaVersion, dataset.schemaVersion)
   const arena = new Utf8Arena()
   // Serialising the schema's copy keeps the schema's key order; the copy is garbage at once.
   const serialise = <T>(
     records: ReadonlyArray<T>,
-    schema: z.core.$ZodType<T>,
+    schema: v.GenericSchema<T>,
     name: keyof Dataset,
   ) =>
     records.map((record, index) => {
-      const result = z.safeParse(schema, record)
+      const result = v.safeParse(schema, record)
       if (!result.success)
-        throw new Error(
-          `dataset.${name}[${index}] fails its schema: ${z.prettifyError(result.error)}`,
-        )
-      return { record, bytes: arena.encode(JSON.stringify(result.data)) }
+        throw new Error(`dataset.${name}[${index}] fails its schema: ${v.summarize(result.issues)}`)
+      return { record, bytes: arena.encode(JSON.stringify(result.output)) }
     })
   const articles = serialise(dataset.articles, ArticleSummarySchema, 'articles')
   const observations = serialise(dataset.observations, ObservationSchema, 'observations')
@@ -136,7 +134,7 @@ export function emitApiFiles(
     const corpus = corpusInfo(dataset)
     yield {
       path: 'articles.json',
-      chunks: [json(ArticleIndexSchema.parse(articleIndex(dataset, corpus))), NEWLINE],
+      chunks: [json(v.parse(ArticleIndexSchema, articleIndex(dataset, corpus))), NEWLINE],
     }
     const observationsByArticle = groupBy(observations, (o) => o.record.article)
     const discardedByArticle = groupBy(discarded, (d) => d.record.article)
@@ -148,7 +146,7 @@ export function emitApiFiles(
       const id = article.record.id
       const text = articleTexts.get(id)
       if (text === undefined) throw new Error(`no text was given for article ${id}`)
-      const fields = ArticleFileFields.parse({ schemaVersion, text })
+      const fields = v.parse(ArticleFileFields, { schemaVersion, text })
       yield file(path, [
         ['schemaVersion', [json(fields.schemaVersion)]],
         ['article', [article.bytes]],
@@ -187,7 +185,7 @@ export function emitApiFiles(
       const cited = new Set(
         [...own.observations, ...own.milestones, ...own.organisations].map((x) => x.record.article),
       )
-      const fields = DistrictFileFields.parse({ schemaVersion, district: id })
+      const fields = v.parse(DistrictFileFields, { schemaVersion, district: id })
       yield file(path, [
         ['schemaVersion', [json(fields.schemaVersion)]],
         ['district', [json(fields.district)]],
@@ -206,7 +204,7 @@ export function emitApiFiles(
     }
     yield {
       path: 'summary.json',
-      chunks: [json(SummaryFileSchema.parse(summaryFile(dataset, catalog, corpus))), NEWLINE],
+      chunks: [json(v.parse(SummaryFileSchema, summaryFile(dataset, catalog, corpus))), NEWLINE],
     }
   })()
 }
@@ -437,7 +435,7 @@ function conflictsFields(
       const counted = cells.get(keyOf(id))?.figures ?? []
       const observations = figuresOf(counted)
       const shown = observations.length > 0 ? shownObservation(observations, dates) : null
-      const fields: Omit<SettledCell, 'observations' | 'rejected'> = SettledCellFields.parse({
+      const fields: Omit<SettledCell, 'observations' | 'rejected'> = v.parse(SettledCellFields, {
         ...id,
         shown: shown && {
           value: shown.value,
@@ -472,7 +470,7 @@ function conflictsFields(
     })
 
   return [
-    ['conflicts', [json(conflicts.map((cell) => ConflictCellSchema.parse(cell)))]],
+    ['conflicts', [json(conflicts.map((cell) => v.parse(ConflictCellSchema, cell)))]],
     ['settled', arrayPieces(settledPieces)],
     ['articles', arrayPieces(records.articles.filter(({ record }) => cited.has(record.id)))],
   ]

@@ -1,6 +1,7 @@
 import districtsJson from '../../data/districts.json'
 import editionsJson from '../../data/editions.json'
 import metricsJson from '../../data/metrics.json'
+import * as v from 'valibot'
 import {
   CatalogSchema,
   DistrictsFileSchema,
@@ -18,19 +19,19 @@ let districtsFile: DistrictsFile | undefined
 let catalog: Catalog | undefined
 
 /** data/districts.json, validated once per process. */
-const getDistrictsFile = () => (districtsFile ??= DistrictsFileSchema.parse(districtsJson))
+const getDistrictsFile = () => (districtsFile ??= v.parse(DistrictsFileSchema, districtsJson))
 
 /**
  * The hand-reviewed reference data in data/*.json, validated once per process. JSON imports (not
  * fs) keep the pipeline runnable in the browser.
  */
 export function loadCatalog(): Catalog {
-  catalog ??= CatalogSchema.parse({
+  catalog ??= v.parse(CatalogSchema, {
     schemaVersion: SCHEMA_VERSION,
     districts: getDistrictsFile().districts,
     zones: getDistrictsFile().zones,
-    editions: EditionsFileSchema.parse(editionsJson).editions,
-    metrics: MetricsFileSchema.parse(metricsJson).metrics,
+    editions: v.parse(EditionsFileSchema, editionsJson).editions,
+    metrics: v.parse(MetricsFileSchema, metricsJson).metrics,
   })
   return catalog
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini'
+import * as v from 'valibot'
 
 /**
  * The contract between the data pipeline and the app. The pipeline validates its output with
@@ -25,8 +25,8 @@ export const DISTRICT_IDS = [
   'fengxian',
   'chongming',
 ] as const
-export const DistrictIdSchema = z.enum(DISTRICT_IDS)
-export type DistrictId = z.infer<typeof DistrictIdSchema>
+export const DistrictIdSchema = v.picklist(DISTRICT_IDS)
+export type DistrictId = v.InferOutput<typeof DistrictIdSchema>
 
 export const METRIC_KEYS = [
   'agreements_signed',
@@ -46,195 +46,203 @@ export const METRIC_KEYS = [
   'market_offerings',
   'sales',
 ] as const
-export const MetricKeySchema = z.enum(METRIC_KEYS)
-export type MetricKey = z.infer<typeof MetricKeySchema>
+export const MetricKeySchema = v.picklist(METRIC_KEYS)
+export type MetricKey = v.InferOutput<typeof MetricKeySchema>
 
 export const UNITS = ['count', 'CNY', 'USD', 'sqm', 'percent'] as const
-export const UnitSchema = z.enum(UNITS)
-export type Unit = z.infer<typeof UnitSchema>
+export const UnitSchema = v.picklist(UNITS)
+export type Unit = v.InferOutput<typeof UnitSchema>
 
 export const QUALIFIERS = ['exact', 'more_than', 'about', 'nearly', 'at_least', 'up_to'] as const
-export const QualifierSchema = z.enum(QUALIFIERS)
-export type Qualifier = z.infer<typeof QualifierSchema>
+export const QualifierSchema = v.picklist(QUALIFIERS)
+export type Qualifier = v.InferOutput<typeof QualifierSchema>
 
 export const SCOPES = ['ciie', 'profile', 'company'] as const
-export const ScopeSchema = z.enum(SCOPES)
-export type Scope = z.infer<typeof ScopeSchema>
+export const ScopeSchema = v.picklist(SCOPES)
+export type Scope = v.InferOutput<typeof ScopeSchema>
 
-const IsoDateSchema = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'))
-const SlugSchema = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case slug'))
+// valibot's number() takes Infinity, which JSON cannot carry (it is written as null), and
+// integer() takes integers past 2^53, which are not exact: refuse both.
+const Finite = v.pipe(v.number(), v.finite())
+const NonNegative = v.pipe(v.number(), v.finite(), v.minValue(0))
+const Int = v.pipe(v.number(), v.safeInteger())
+const intFrom = (min: number) => v.pipe(v.number(), v.safeInteger(), v.minValue(min))
+const NonEmpty = v.pipe(v.string(), v.minLength(1))
+
+const IsoDateSchema = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'))
+const SlugSchema = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'a lower-case slug'))
 
 /** Reference data, as kept in data/*.json and served in catalog.json. */
-export const DistrictSchema = z.object({
+export const DistrictSchema = v.object({
   id: DistrictIdSchema,
-  en: z.string().check(z.minLength(1)),
-  zh: z.string().check(z.minLength(1)),
-  aliases: z.array(z.string().check(z.minLength(1))),
+  en: NonEmpty,
+  zh: NonEmpty,
+  aliases: v.array(NonEmpty),
 })
-export type District = z.infer<typeof DistrictSchema>
+export type District = v.InferOutput<typeof DistrictSchema>
 
-export const ZoneSchema = z.object({
+export const ZoneSchema = v.object({
   id: SlugSchema,
-  en: z.string().check(z.minLength(1)),
-  zh: z.string().check(z.minLength(1)),
+  en: NonEmpty,
+  zh: NonEmpty,
   /** null: the zone spans several districts; the text names which one. */
-  district: z.nullable(DistrictIdSchema),
-  aliases: z.array(z.string().check(z.minLength(1))),
+  district: v.nullable(DistrictIdSchema),
+  aliases: v.array(NonEmpty),
 })
-export type Zone = z.infer<typeof ZoneSchema>
+export type Zone = v.InferOutput<typeof ZoneSchema>
 
-export const DistrictsFileSchema = z.object({
-  districts: z.array(DistrictSchema),
+export const DistrictsFileSchema = v.object({
+  districts: v.array(DistrictSchema),
   /** Names that contain a district's name but are not the district (Huangpu River). */
-  notDistricts: z.array(z.string().check(z.minLength(1))),
-  zones: z.array(ZoneSchema),
+  notDistricts: v.array(NonEmpty),
+  zones: v.array(ZoneSchema),
 })
-export type DistrictsFile = z.infer<typeof DistrictsFileSchema>
+export type DistrictsFile = v.InferOutput<typeof DistrictsFileSchema>
 
-export const EditionSchema = z.object({
-  edition: z.int().check(z.gte(1)),
-  year: z.int(),
+export const EditionSchema = v.object({
+  edition: intFrom(1),
+  year: Int,
   start: IsoDateSchema,
   end: IsoDateSchema,
-  en: z.string().check(z.minLength(1)),
-  zh: z.string().check(z.minLength(1)),
+  en: NonEmpty,
+  zh: NonEmpty,
 })
-export type Edition = z.infer<typeof EditionSchema>
-export const EditionsFileSchema = z.object({ editions: z.array(EditionSchema) })
+export type Edition = v.InferOutput<typeof EditionSchema>
+export const EditionsFileSchema = v.object({ editions: v.array(EditionSchema) })
 
-export const MetricSchema = z.object({
+export const MetricSchema = v.object({
   key: MetricKeySchema,
-  en: z.string().check(z.minLength(1)),
-  zh: z.string().check(z.minLength(1)),
-  unitKind: z.enum(['count', 'money', 'area']),
-  definition: z.string().check(z.minLength(1)),
+  en: NonEmpty,
+  zh: NonEmpty,
+  unitKind: v.picklist(['count', 'money', 'area']),
+  definition: NonEmpty,
 })
-export type Metric = z.infer<typeof MetricSchema>
-export const MetricsFileSchema = z.object({ metrics: z.array(MetricSchema) })
+export type Metric = v.InferOutput<typeof MetricSchema>
+export const MetricsFileSchema = v.object({ metrics: v.array(MetricSchema) })
 
-export const CatalogSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  districts: z.array(DistrictSchema),
-  zones: z.array(ZoneSchema),
-  editions: z.array(EditionSchema),
-  metrics: z.array(MetricSchema),
+export const CatalogSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  districts: v.array(DistrictSchema),
+  zones: v.array(ZoneSchema),
+  editions: v.array(EditionSchema),
+  metrics: v.array(MetricSchema),
 })
-export type Catalog = z.infer<typeof CatalogSchema>
+export type Catalog = v.InferOutput<typeof CatalogSchema>
 
 /** One article as the dataset lists it (its text is in the article detail, not here). */
-export const ArticleSummarySchema = z.object({
+export const ArticleSummarySchema = v.object({
   id: SlugSchema,
   date: IsoDateSchema,
-  title: z.string(),
+  title: v.string(),
   /** The district most of the article is about, or null when it names none. */
-  district: z.nullable(DistrictIdSchema),
+  district: v.nullable(DistrictIdSchema),
   /** Every district the article names. */
-  districts: z.array(DistrictIdSchema),
-  area: z.nullable(SlugSchema),
-  edition: z.nullable(z.int()),
-  warnings: z.array(z.string()),
+  districts: v.array(DistrictIdSchema),
+  area: v.nullable(SlugSchema),
+  edition: v.nullable(Int),
+  warnings: v.array(v.string()),
 })
-export type ArticleSummary = z.infer<typeof ArticleSummarySchema>
+export type ArticleSummary = v.InferOutput<typeof ArticleSummarySchema>
 
 /** Which fields a correction may change, as the extractor had read them. */
-export const CorrectableFieldsSchema = z.object({
-  metric: z.optional(MetricKeySchema),
-  value: z.optional(z.number().check(z.nonnegative())),
-  unit: z.optional(UnitSchema),
-  qualifier: z.optional(QualifierSchema),
-  district: z.optional(DistrictIdSchema),
-  edition: z.optional(z.nullable(z.int().check(z.gte(1)))),
+export const CorrectableFieldsSchema = v.object({
+  metric: v.optional(MetricKeySchema),
+  value: v.optional(NonNegative),
+  unit: v.optional(UnitSchema),
+  qualifier: v.optional(QualifierSchema),
+  district: v.optional(DistrictIdSchema),
+  edition: v.optional(v.nullable(intFrom(1))),
 })
-export type CorrectableFields = z.infer<typeof CorrectableFieldsSchema>
+export type CorrectableFields = v.InferOutput<typeof CorrectableFieldsSchema>
 
 export const CORRECTION_ACTIONS = ['reject', 'fix', 'add'] as const
-export const CorrectionActionSchema = z.enum(CORRECTION_ACTIONS)
-export type CorrectionAction = z.infer<typeof CorrectionActionSchema>
+export const CorrectionActionSchema = v.picklist(CORRECTION_ACTIONS)
+export type CorrectionAction = v.InferOutput<typeof CorrectionActionSchema>
 
 /**
  * On a figure that data/corrections.json changed: what was done, why, when, and (for a fix or a
  * rejection) what the extractor had read, so the evidence can say "corrected: reason".
  */
-export const CorrectionNoteSchema = z.object({
+export const CorrectionNoteSchema = v.object({
   action: CorrectionActionSchema,
-  reason: z.string().check(z.minLength(1)),
+  reason: NonEmpty,
   date: IsoDateSchema,
   /** The fields as extracted before the correction; absent for an added figure. */
-  was: z.optional(CorrectableFieldsSchema),
+  was: v.optional(CorrectableFieldsSchema),
 })
-export type CorrectionNote = z.infer<typeof CorrectionNoteSchema>
+export type CorrectionNote = v.InferOutput<typeof CorrectionNoteSchema>
 
 const SpanFields = {
   article: SlugSchema,
-  sentence: z.string().check(z.minLength(1)),
+  sentence: NonEmpty,
   /** Where the sentence starts in the article's text: `start - sentenceStart` is in `sentence`. */
-  sentenceStart: z.int().check(z.nonnegative()),
+  sentenceStart: intFrom(0),
   /** Offsets of the quantity in the article's normalised text (see parse-article.ts). */
-  start: z.int().check(z.nonnegative()),
-  end: z.int().check(z.nonnegative()),
+  start: intFrom(0),
+  end: intFrom(0),
 }
 
-export const ObservationSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+export const ObservationSchema = v.object({
+  id: NonEmpty,
   ...SpanFields,
   metric: MetricKeySchema,
-  value: z.number().check(z.nonnegative()),
+  value: NonNegative,
   unit: UnitSchema,
   qualifier: QualifierSchema,
   district: DistrictIdSchema,
-  area: z.nullable(SlugSchema),
-  edition: z.nullable(z.int()),
+  area: v.nullable(SlugSchema),
+  edition: v.nullable(Int),
   scope: ScopeSchema,
   /** The exact words the number was read from ("more than 100,000 square meters"). */
-  text: z.string().check(z.minLength(1)),
+  text: NonEmpty,
   /** The same amount in another currency, given in brackets in the sentence. */
-  conversion: z.nullable(z.object({ value: z.number(), unit: UnitSchema })),
+  conversion: v.nullable(v.object({ value: Finite, unit: UnitSchema })),
   /** Present only when data/corrections.json fixed or added this figure. */
-  correction: z.optional(CorrectionNoteSchema),
+  correction: v.optional(CorrectionNoteSchema),
 })
-export type Observation = z.infer<typeof ObservationSchema>
+export type Observation = v.InferOutput<typeof ObservationSchema>
 
-export const DiscardedSchema = z.object({
+export const DiscardedSchema = v.object({
   ...SpanFields,
-  text: z.string().check(z.minLength(1)),
-  value: z.nullable(z.number()),
-  unit: z.nullable(UnitSchema),
-  reason: z.string().check(z.minLength(1)),
+  text: NonEmpty,
+  value: v.nullable(Finite),
+  unit: v.nullable(UnitSchema),
+  reason: NonEmpty,
   /** Present only when data/corrections.json rejected a figure the extractor had read. */
-  correction: z.optional(CorrectionNoteSchema),
+  correction: v.optional(CorrectionNoteSchema),
 })
-export type Discarded = z.infer<typeof DiscardedSchema>
+export type Discarded = v.InferOutput<typeof DiscardedSchema>
 
-export const MilestoneSchema = z.object({
-  id: z.string().check(z.minLength(1)),
+export const MilestoneSchema = v.object({
+  id: NonEmpty,
   article: SlugSchema,
   district: DistrictIdSchema,
-  edition: z.int(),
+  edition: Int,
   date: IsoDateSchema,
-  sentence: z.string().check(z.minLength(1)),
-  start: z.int().check(z.nonnegative()),
-  end: z.int().check(z.nonnegative()),
+  sentence: NonEmpty,
+  start: intFrom(0),
+  end: intFrom(0),
 })
-export type Milestone = z.infer<typeof MilestoneSchema>
+export type Milestone = v.InferOutput<typeof MilestoneSchema>
 
-export const OrganisationSchema = z.object({
-  name: z.string().check(z.minLength(1)),
-  role: z.enum(['partner', 'enterprise']),
+export const OrganisationSchema = v.object({
+  name: NonEmpty,
+  role: v.picklist(['partner', 'enterprise']),
   district: DistrictIdSchema,
   article: SlugSchema,
-  sentence: z.string().check(z.minLength(1)),
+  sentence: NonEmpty,
 })
-export type Organisation = z.infer<typeof OrganisationSchema>
+export type Organisation = v.InferOutput<typeof OrganisationSchema>
 
-export const DatasetSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  articles: z.array(ArticleSummarySchema),
-  observations: z.array(ObservationSchema),
-  milestones: z.array(MilestoneSchema),
-  organisations: z.array(OrganisationSchema),
-  discarded: z.array(DiscardedSchema),
+export const DatasetSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
+  articles: v.array(ArticleSummarySchema),
+  observations: v.array(ObservationSchema),
+  milestones: v.array(MilestoneSchema),
+  organisations: v.array(OrganisationSchema),
+  discarded: v.array(DiscardedSchema),
 })
-export type Dataset = z.infer<typeof DatasetSchema>
+export type Dataset = v.InferOutput<typeof DatasetSchema>
 
 /*
  * The API files the app reads. The overview needs only the summary, which stays small however
@@ -243,28 +251,28 @@ export type Dataset = z.infer<typeof DatasetSchema>
  */
 
 /** What the dataset was built from; the footer of views and exports cites it. */
-export const CorpusInfoSchema = z.object({
-  articles: z.int().check(z.nonnegative()),
-  observations: z.int().check(z.nonnegative()),
+export const CorpusInfoSchema = v.object({
+  articles: intFrom(0),
+  observations: intFrom(0),
   /** The oldest and newest article dates: the data is "as of" the newest. Null when empty. */
-  firstDate: z.nullable(IsoDateSchema),
-  lastDate: z.nullable(IsoDateSchema),
+  firstDate: v.nullable(IsoDateSchema),
+  lastDate: v.nullable(IsoDateSchema),
 })
-export type CorpusInfo = z.infer<typeof CorpusInfoSchema>
+export type CorpusInfo = v.InferOutput<typeof CorpusInfoSchema>
 
 /**
  * One summary cell on the wire: [edition, value, unit, qualifier, observations, conflict].
  * A tuple rather than an object keeps 16 districts × 8 editions × 16 metrics well under 100 KB.
  */
-export const AggregateRowSchema = z.tuple([
-  z.int().check(z.gte(1)),
-  z.number().check(z.nonnegative()),
+export const AggregateRowSchema = v.strictTuple([
+  intFrom(1),
+  NonNegative,
   UnitSchema,
   QualifierSchema,
-  z.int().check(z.gte(1)),
-  z.union([z.literal(0), z.literal(1)]),
+  intFrom(1),
+  v.picklist([0, 1]),
 ])
-export type AggregateRow = z.infer<typeof AggregateRowSchema>
+export type AggregateRow = v.InferOutput<typeof AggregateRowSchema>
 
 /** One value per district × edition × metric, as the aggregation rules in the README decide it. */
 export interface Aggregate {
@@ -281,19 +289,21 @@ export interface Aggregate {
 }
 
 /** summary.json as written: the catalog, the corpus and the cells by metric, then district. */
-export const SummaryFileSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+export const SummaryFileSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
   corpus: CorpusInfoSchema,
-  districts: z.array(DistrictSchema),
-  zones: z.array(ZoneSchema),
-  editions: z.array(EditionSchema),
-  metrics: z.array(MetricSchema),
-  cells: z.partialRecord(
+  districts: v.array(DistrictSchema),
+  zones: v.array(ZoneSchema),
+  editions: v.array(EditionSchema),
+  metrics: v.array(MetricSchema),
+  // Keys limited to the enums and none required; the optional values make the inferred type
+  // partial to match.
+  cells: v.record(
     MetricKeySchema,
-    z.partialRecord(DistrictIdSchema, z.array(AggregateRowSchema)),
+    v.optional(v.record(DistrictIdSchema, v.optional(v.array(AggregateRowSchema)))),
   ),
 })
-export type SummaryFile = z.infer<typeof SummaryFileSchema>
+export type SummaryFile = v.InferOutput<typeof SummaryFileSchema>
 
 /** The summary as the app uses it: the cells spelled out as objects. */
 export type Summary = Omit<SummaryFile, 'cells'> & { aggregates: Array<Aggregate> }
@@ -322,97 +332,98 @@ export function expandSummary(file: SummaryFile): Summary {
 }
 
 /** The summary file, validated and spelled out in one step at the fetch boundary. */
-export const SummarySchema = z.pipe(SummaryFileSchema, z.transform(expandSummary))
+export const SummarySchema = v.pipe(SummaryFileSchema, v.transform(expandSummary))
 
 /** districts/<id>.json: everything read about one district, for its page and its evidence. */
-export const DistrictDetailSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+export const DistrictDetailSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
   district: DistrictIdSchema,
   /** Every article that gave this district a figure or a milestone, or names it. */
-  articles: z.array(ArticleSummarySchema),
-  observations: z.array(ObservationSchema),
-  milestones: z.array(MilestoneSchema),
-  organisations: z.array(OrganisationSchema),
+  articles: v.array(ArticleSummarySchema),
+  observations: v.array(ObservationSchema),
+  milestones: v.array(MilestoneSchema),
+  organisations: v.array(OrganisationSchema),
 })
-export type DistrictDetail = z.infer<typeof DistrictDetailSchema>
+export type DistrictDetail = v.InferOutput<typeof DistrictDetailSchema>
 
 /** articles/<id>.json: one article's text and what was read from it, with offsets into the text. */
-export const ArticleDetailSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+export const ArticleDetailSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
   article: ArticleSummarySchema,
   /** The normalised text (paragraphs joined by a blank line) that the offsets point into. */
-  text: z.string(),
-  observations: z.array(ObservationSchema),
-  discarded: z.array(DiscardedSchema),
-  milestones: z.array(MilestoneSchema),
+  text: v.string(),
+  observations: v.array(ObservationSchema),
+  discarded: v.array(DiscardedSchema),
+  milestones: v.array(MilestoneSchema),
 })
-export type ArticleDetail = z.infer<typeof ArticleDetailSchema>
+export type ArticleDetail = v.InferOutput<typeof ArticleDetailSchema>
 
 /** articles.json: the article index for the sources page. */
-export const ArticleIndexEntrySchema = z.extend(ArticleSummarySchema, {
-  observations: z.int().check(z.nonnegative()),
+export const ArticleIndexEntrySchema = v.object({
+  ...ArticleSummarySchema.entries,
+  observations: intFrom(0),
 })
-export type ArticleIndexEntry = z.infer<typeof ArticleIndexEntrySchema>
-export const ArticleIndexSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+export type ArticleIndexEntry = v.InferOutput<typeof ArticleIndexEntrySchema>
+export const ArticleIndexSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
   corpus: CorpusInfoSchema,
-  articles: z.array(ArticleIndexEntrySchema),
+  articles: v.array(ArticleIndexEntrySchema),
 })
-export type ArticleIndex = z.infer<typeof ArticleIndexSchema>
+export type ArticleIndex = v.InferOutput<typeof ArticleIndexSchema>
 
 /**
  * One open conflict in conflicts.json: a district × edition × metric where articles give
  * different amounts. Its figures are the cell's observations in districts/<id>.json (listing them
  * here again would make this file as large as the dataset's figures on a large corpus).
  */
-export const ConflictCellSchema = z.object({
+export const ConflictCellSchema = v.object({
   district: DistrictIdSchema,
-  edition: z.int().check(z.gte(1)),
+  edition: intFrom(1),
   metric: MetricKeySchema,
   /** The value the dashboard shows for the cell, by the aggregation rules. */
-  value: z.number().check(z.nonnegative()),
+  value: NonNegative,
   unit: UnitSchema,
   qualifier: QualifierSchema,
   /** The id of the figure that value comes from. */
-  shown: z.string().check(z.minLength(1)),
+  shown: NonEmpty,
   /** How many figures, from how many articles, stand behind the cell. */
-  observations: z.int().check(z.gte(2)),
-  articles: z.int().check(z.gte(2)),
+  observations: intFrom(2),
+  articles: intFrom(2),
 })
-export type ConflictCell = z.infer<typeof ConflictCellSchema>
+export type ConflictCell = v.InferOutput<typeof ConflictCellSchema>
 
 /**
  * A cell that data/corrections.json changed: the figures it counts now (a corrected one carries
  * its `correction`, a figure a fix moved elsewhere is listed in the cell it left too) and the
  * figures a person rejected there (`correction.action` "reject", `correction.was` what they said).
  */
-export const SettledCellSchema = z.object({
+export const SettledCellSchema = v.object({
   district: DistrictIdSchema,
-  edition: z.int().check(z.gte(1)),
+  edition: intFrom(1),
   metric: MetricKeySchema,
   /** What the dashboard shows now, or null when no figure is left in the cell. */
-  shown: z.nullable(
-    z.object({
-      value: z.number().check(z.nonnegative()),
+  shown: v.nullable(
+    v.object({
+      value: NonNegative,
       unit: UnitSchema,
       qualifier: QualifierSchema,
-      observation: z.string().check(z.minLength(1)),
+      observation: NonEmpty,
     }),
   ),
   /** True when the articles still disagree after the corrections. */
-  conflict: z.boolean(),
-  observations: z.array(ObservationSchema),
-  rejected: z.array(DiscardedSchema),
+  conflict: v.boolean(),
+  observations: v.array(ObservationSchema),
+  rejected: v.array(DiscardedSchema),
 })
-export type SettledCell = z.infer<typeof SettledCellSchema>
+export type SettledCell = v.InferOutput<typeof SettledCellSchema>
 
 /** conflicts.json: where sources disagree, and what corrections settled; for /conflicts. */
-export const ConflictsFileSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+export const ConflictsFileSchema = v.object({
+  schemaVersion: v.literal(SCHEMA_VERSION),
   /** Catalog order: district, then edition, then metric. */
-  conflicts: z.array(ConflictCellSchema),
-  settled: z.array(SettledCellSchema),
+  conflicts: v.array(ConflictCellSchema),
+  settled: v.array(SettledCellSchema),
   /** The articles the settled cells' figures come from, by date and id. */
-  articles: z.array(ArticleSummarySchema),
+  articles: v.array(ArticleSummarySchema),
 })
-export type ConflictsFile = z.infer<typeof ConflictsFileSchema>
+export type ConflictsFile = v.InferOutput<typeof ConflictsFileSchema>

@@ -7,6 +7,7 @@
  * else: /analyze is the pipeline's own run in the browser, so an official sees exactly what
  * `npm run data` will read from the article and from the corrections.
  */
+import * as v from 'valibot'
 import { formatAmount, formatLargeNumber } from '../app/format'
 import { t } from '../i18n/i18n'
 import {
@@ -173,7 +174,7 @@ export function correctionsFileText(
   corrections: ReadonlyArray<Correction>,
   articleId: string,
 ): string {
-  const file = CorrectionsFileSchema.parse({
+  const file = v.parse(CorrectionsFileSchema, {
     corrections: corrections.map((correction) => ({ ...correction, article: articleId })),
   })
   return `${JSON.stringify(file, null, 2)}\n`

@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { aggregateCell, sameAmount } from '../pipeline/aggregate'
 import {
   CorrectionsFileSchema,
@@ -188,7 +189,7 @@ export function rejectEntries(
  * downloaded is what the build accepts.
  */
 export function correctionsFileText(entries: ReadonlyArray<Correction>): string {
-  const file: CorrectionsFile = CorrectionsFileSchema.parse({ corrections: entries })
+  const file: CorrectionsFile = v.parse(CorrectionsFileSchema, { corrections: entries })
   return `${JSON.stringify(file, null, 2)}\n`
 }
 

@@ -1,10 +1,10 @@
 import { http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { z } from 'zod'
+import * as v from 'valibot'
 import { ApiError, apiUrl, getJson } from '../../src/api/client'
 import { server } from '../mocks/server'
 
-const PointSchema = z.object({ x: z.number(), label: z.string() })
+const PointSchema = v.object({ x: v.number(), label: v.string() })
 
 function serve(resolver: Parameters<typeof http.get>[1]) {
   server.use(http.get(apiUrl('point.json'), resolver))
@@ -79,8 +79,8 @@ describe('getJson', () => {
   })
 
   it('keeps the list of schema problems short', async () => {
-    const ManySchema = z.object(
-      Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`field${i}`, z.string()])),
+    const ManySchema = v.object(
+      Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`field${i}`, v.string()])),
     )
     serve(() => HttpResponse.json({}))
     const error = await failureOf(getJson('point.json', ManySchema))

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { z } from 'zod'
+import * as v from 'valibot'
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -128,7 +128,8 @@ export async function apiFileRows(apiDir: string, label: string): Promise<Array<
 
 /** The JavaScript index.html loads before anything else: the entry and its preloads, gzip. */
 export async function initialJs(): Promise<{ bytes: number; files: Array<string> }> {
-  const manifest = ManifestSchema.parse(
+  const manifest = v.parse(
+    ManifestSchema,
     JSON.parse(await readFile(join(DIST, '.vite/manifest.json'), 'utf8')),
   )
   const files = new Set<string>()
@@ -147,12 +148,12 @@ export async function initialJs(): Promise<{ bytes: number; files: Array<string>
   return { bytes, files: [...files] }
 }
 
-const ManifestSchema = z.record(
-  z.string(),
-  z.object({
-    file: z.string(),
-    imports: z.array(z.string()).optional(),
-    dynamicImports: z.array(z.string()).optional(),
+const ManifestSchema = v.record(
+  v.string(),
+  v.object({
+    file: v.string(),
+    imports: v.optional(v.array(v.string())),
+    dynamicImports: v.optional(v.array(v.string())),
   }),
 )
 

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
-import { z } from 'zod'
+import * as v from 'valibot'
 import {
   apiFileRows,
   javascriptRows,
@@ -61,13 +61,13 @@ const REPEAT_DEADLINE_MS = 120_000
 const STDERR_TAIL_CHARS = 64 * 1024
 
 /** The line the CLI prints to stderr with --stats: the contract this bench reads. */
-const StatsSchema = z.object({
-  articles: z.number(),
-  bytes: z.number(),
-  ms: z.number(),
-  maxRssKb: z.number(),
+const StatsSchema = v.object({
+  articles: v.number(),
+  bytes: v.number(),
+  ms: v.number(),
+  maxRssKb: v.number(),
 })
-type Stats = z.infer<typeof StatsSchema>
+type Stats = v.InferOutput<typeof StatsSchema>
 
 type RunOutcome =
   | { kind: 'ok'; wallMs: number; stats: Stats | undefined }
@@ -212,8 +212,8 @@ function parseStats(stderr: string): Stats | undefined {
     .findLast((text) => text.startsWith('{"articles"'))
   if (line === undefined) return undefined
   try {
-    const parsed = StatsSchema.safeParse(JSON.parse(line))
-    return parsed.success ? parsed.data : undefined
+    const parsed = v.safeParse(StatsSchema, JSON.parse(line))
+    return parsed.success ? parsed.output : undefined
   } catch {
     return undefined
   }

@@ -6,6 +6,7 @@
  * On the scale fixture's API (16 districts × 8 editions), so every chart has several values.
  * Screenshots in test-results/screenshots/chart-keyboard-*.png.
  */
+import * as v from 'valibot'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -29,7 +30,8 @@ import { countCharts, expectReadableLayout } from './layout-checks'
 const SHOWS_WITHIN = { timeout: 5_000 }
 
 // global-setup.ts has built the scale API before any spec is collected.
-const scale = SummarySchema.parse(
+const scale = v.parse(
+  SummarySchema,
   JSON.parse(await readFile(join(inject('scaleApiDir'), 'summary.json'), 'utf8')),
 )
 
@@ -143,7 +145,8 @@ describe('charts by keyboard', () => {
   it('the metric view: the grouped chart and the heat table are one Tab stop each', async () => {
     // On the bundled data: the metric view is prerendered from it, and hydrates only over the
     // same figures.
-    const bundled = SummarySchema.parse(
+    const bundled = v.parse(
+      SummarySchema,
       JSON.parse(await readFile(join(import.meta.dirname, '../../dist/api/summary.json'), 'utf8')),
     )
     const metric = bundled.aggregates[0]?.metric

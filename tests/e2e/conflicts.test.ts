@@ -5,6 +5,7 @@
  * with the keyboard alone, its corrections downloaded and accepted by the CLI, which then shows
  * the kept value with no conflict left.
  */
+import * as v from 'valibot'
 import { spawnSync } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -140,7 +141,7 @@ describe('the conflicts page on articles that disagree', () => {
       expect(download.suggestedFilename()).toBe('corrections-jingan-6-agreements-signed.json')
       const downloaded = join(work, download.suggestedFilename())
       await download.saveAs(downloaded)
-      const added = CorrectionsFileSchema.parse(JSON.parse(await readFile(downloaded, 'utf8')))
+      const added = v.parse(CorrectionsFileSchema, JSON.parse(await readFile(downloaded, 'utf8')))
       expect(added.corrections.map((c) => [c.action, c.number])).toEqual([
         ['reject', '31'],
         ['reject', 'about 30'],
@@ -148,7 +149,8 @@ describe('the conflicts page on articles that disagree', () => {
       expectNoConsoleErrors(page)
 
       // Added to the fixture's corrections, as the page says, and the data rebuilt.
-      const existing = CorrectionsFileSchema.parse(
+      const existing = v.parse(
+        CorrectionsFileSchema,
         JSON.parse(await readFile(join(FIXTURE, 'corrections.json'), 'utf8')),
       )
       const merged = join(work, 'corrections.json')
@@ -159,7 +161,8 @@ describe('the conflicts page on articles that disagree', () => {
       const out = join(work, 'api-after')
       const rebuilt = runCli(['--articles', FIXTURE, '--corrections', merged, '--out', out])
       expect(rebuilt.status, rebuilt.stderr).toBe(0)
-      const after = ConflictsFileSchema.parse(
+      const after = v.parse(
+        ConflictsFileSchema,
         JSON.parse(await readFile(join(out, 'conflicts.json'), 'utf8')),
       )
       expect(after.conflicts.map((c) => `${c.district}.${c.metric}`)).toEqual([

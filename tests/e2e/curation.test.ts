@@ -6,6 +6,7 @@
  * The article is the synthetic fixture tests/fixtures/analyze/ (see its README).
  * Screenshots: test-results/screenshots/curation-*.png.
  */
+import * as v from 'valibot'
 import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -144,7 +145,8 @@ describe('curation', () => {
 
     // The files are what data/ holds: the fixture article itself, and a valid corrections file.
     expect(await readFile(join(work, 'articles', `${ARTICLE_ID}.txt`), 'utf8')).toBe(FIXTURE)
-    const corrections = CorrectionsFileSchema.parse(
+    const corrections = v.parse(
+      CorrectionsFileSchema,
       JSON.parse(await readFile(join(work, 'corrections.json'), 'utf8')),
     )
     expect(corrections.corrections).toMatchObject([
@@ -160,7 +162,8 @@ describe('curation', () => {
 
     // 5. The real CLI applies them (corrections.json beside the articles folder).
     await runCli(['--articles', join(work, 'articles'), '--out', join(work, 'api')])
-    const fengxian = DistrictDetailSchema.parse(
+    const fengxian = v.parse(
+      DistrictDetailSchema,
       JSON.parse(await readFile(join(work, 'api/districts/fengxian.json'), 'utf8')),
     )
     const built = fengxian.observations.find((o) => o.text === '19')

@@ -5,6 +5,7 @@
  * fails without a CJK font (.ci/run installs Debian's fonts-noto-cjk): run this file with
  * FONTCONFIG_FILE pointing at a fontconfig setup without /usr/share/fonts/opentype to see it.
  */
+import * as v from 'valibot'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -22,7 +23,8 @@ import {
 } from './export-checks'
 
 const API_DIR = join(import.meta.dirname, '../../dist/api')
-const summary = SummarySchema.parse(
+const summary = v.parse(
+  SummarySchema,
   JSON.parse(await readFile(join(API_DIR, 'summary.json'), 'utf8')),
 )
 const latest = Math.max(...summary.aggregates.map((a) => a.edition))

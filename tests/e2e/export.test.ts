@@ -6,6 +6,7 @@
  *
  * Expected values come from the API files the build wrote (dist/api), never from literals.
  */
+import * as v from 'valibot'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { unzipSync } from 'fflate'
@@ -53,7 +54,8 @@ const CSV_HEADER_EN = [
 ]
 
 const API_DIR = join(import.meta.dirname, '../../dist/api')
-const summary = SummarySchema.parse(
+const summary = v.parse(
+  SummarySchema,
   JSON.parse(await readFile(join(API_DIR, 'summary.json'), 'utf8')),
 )
 

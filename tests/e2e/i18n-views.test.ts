@@ -6,6 +6,7 @@
  *
  * Expected names come from the API files the build wrote (dist/api), never from literals.
  */
+import * as v from 'valibot'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -22,7 +23,8 @@ import {
 } from './browser'
 
 const API_DIR = join(import.meta.dirname, '../../dist/api')
-const summary = SummarySchema.parse(
+const summary = v.parse(
+  SummarySchema,
   JSON.parse(await readFile(join(API_DIR, 'summary.json'), 'utf8')),
 )
 const district = (id: string) => {

@@ -5,6 +5,7 @@
  * charts inside their figures, legends that fit), and the compare picker must take districts up
  * to six and no more. Screenshots: test-results/screenshots/scale-*.png — look at them.
  */
+import * as v from 'valibot'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -27,7 +28,8 @@ import {
 import { countCharts, expectReadableLayout, findLayoutProblems } from './layout-checks'
 
 // global-setup.ts has built the scale API before any spec is collected.
-const scale = SummarySchema.parse(
+const scale = v.parse(
+  SummarySchema,
   JSON.parse(await readFile(join(inject('scaleApiDir'), 'summary.json'), 'utf8')),
 )
 

@@ -3,6 +3,7 @@
  * checks the summary.json that global-setup.ts built with the pipeline CLI, the very file
  * `useScaleApi` serves, against the fixture's plan (tests/fixtures/scale/generate.ts).
  */
+import * as v from 'valibot'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
@@ -16,7 +17,7 @@ let summary: Summary
 
 beforeAll(async () => {
   const file = join(inject('scaleApiDir'), 'summary.json')
-  summary = SummarySchema.parse(JSON.parse(await readFile(file, 'utf8')))
+  summary = v.parse(SummarySchema, JSON.parse(await readFile(file, 'utf8')))
 })
 
 const cellKey = (district: string, edition: number, metric = '') =>

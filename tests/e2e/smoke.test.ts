@@ -3,6 +3,7 @@
  * are filled in: the built app loads in Chromium without errors, passes axe, is screenshotted at
  * both widths, and can be switched onto the scale fixture's API.
  */
+import * as v from 'valibot'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -83,7 +84,8 @@ describe('the app shell on the scale fixture (16 districts × 8 editions)', () =
   )
 
   it('answers the page’s /api/ requests from the scale folder, not the bundled files', async () => {
-    const scaleSummary = SummaryFileSchema.parse(
+    const scaleSummary = v.parse(
+      SummaryFileSchema,
       JSON.parse(await readFile(join(inject('scaleApiDir'), 'summary.json'), 'utf8')),
     )
     const bundled = await fetch(new URL('/api/summary.json', inject('baseUrl')))
@@ -95,11 +97,11 @@ describe('the app shell on the scale fixture (16 districts × 8 editions)', () =
     const { status, body } = await fetchSummaryInPage(page)
 
     expect(status).toBe(200)
-    const summary = SummaryFileSchema.parse(body)
+    const summary = v.parse(SummaryFileSchema, body)
     expect(summary.corpus).toEqual(scaleSummary.corpus)
     // vite preview answers a missing file with index.html: only a JSON answer is a summary.
     if (bundled.headers.get('content-type')?.includes('json')) {
-      const bundledSummary = SummaryFileSchema.parse(await bundled.json())
+      const bundledSummary = v.parse(SummaryFileSchema, await bundled.json())
       expect(summary.corpus).not.toEqual(bundledSummary.corpus)
     }
     expect(served.slice(before)).toEqual([{ path: 'summary.json', status: 200 }])
@@ -119,7 +121,8 @@ describe('the app shell on the scale fixture (16 districts × 8 editions)', () =
   })
 
   it('the overview requests /api/summary.json and shows the scale grid', async () => {
-    const scale = SummarySchema.parse(
+    const scale = v.parse(
+      SummarySchema,
       JSON.parse(await readFile(join(inject('scaleApiDir'), 'summary.json'), 'utf8')),
     )
     const page = await newPage(browser)

@@ -5,6 +5,7 @@
  * no navigation or switches but keeps its charts, black on white whatever the theme.
  * Screenshots: test-results/screenshots/theme-*.png (look at them).
  */
+import * as v from 'valibot'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
@@ -25,7 +26,8 @@ import {
 } from './browser'
 
 const API_DIR = join(import.meta.dirname, '../../dist/api')
-const articleIndex = ArticleIndexSchema.parse(
+const articleIndex = v.parse(
+  ArticleIndexSchema,
   JSON.parse(await readFile(join(API_DIR, 'articles.json'), 'utf8')),
 )
 // The districts the bundled articles are about, so the views have bars to draw.

@@ -9,6 +9,7 @@
  * Expected values come from the API files the build wrote (dist/api), never from literals, so
  * the spec follows the articles.
  */
+import * as v from 'valibot'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
@@ -44,9 +45,9 @@ const readJson = async (path: string): Promise<unknown> =>
   JSON.parse(await readFile(join(API_DIR, path), 'utf8'))
 
 // global-setup.ts has built dist before any spec is collected, so the cases can name the data.
-const summary = SummarySchema.parse(await readJson('summary.json'))
-const articleIndex = ArticleIndexSchema.parse(await readJson('articles.json'))
-const conflicts = ConflictsFileSchema.parse(await readJson('conflicts.json'))
+const summary = v.parse(SummarySchema, await readJson('summary.json'))
+const articleIndex = v.parse(ArticleIndexSchema, await readJson('articles.json'))
+const conflicts = v.parse(ConflictsFileSchema, await readJson('conflicts.json'))
 
 const VIEWPORTS: Array<[string, Viewport]> = [
   ['1280x800', DESKTOP],
@@ -57,13 +58,13 @@ const districtDetails = new Map<DistrictId, DistrictDetail>()
 async function districtDetail(id: DistrictId): Promise<DistrictDetail> {
   const cached = districtDetails.get(id)
   if (cached) return cached
-  const detail = DistrictDetailSchema.parse(await readJson(`districts/${id}.json`))
+  const detail = v.parse(DistrictDetailSchema, await readJson(`districts/${id}.json`))
   districtDetails.set(id, detail)
   return detail
 }
 
 async function articleDetail(id: string): Promise<ArticleDetail> {
-  return ArticleDetailSchema.parse(await readJson(`articles/${encodeURIComponent(id)}.json`))
+  return v.parse(ArticleDetailSchema, await readJson(`articles/${encodeURIComponent(id)}.json`))
 }
 
 function district(id: string) {

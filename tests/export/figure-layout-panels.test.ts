@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { layoutFigure, type FigureLayout } from '../../src/export/figure-layout'
 import { FigureSpecSchema, type FigureSpec, type FigureValue } from '../../src/export/figure-spec'
@@ -66,7 +67,7 @@ function compareAll(
 ): FigureSpec {
   const chosen = DISTRICTS.slice(0, districts)
   const names = chosen.map(([name]) => name)
-  return FigureSpecSchema.parse({
+  return v.parse(FigureSpecSchema, {
     title: `${names.slice(0, -1).join(', ')} and ${names.at(-1)} compared`,
     subtitle: `${METRICS.slice(0, metrics).join(', ')} · at each CIIE edition · 6th CIIE (2023) outlined`,
     chart: {

@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { layoutFigure } from '../../src/export/figure-layout'
 import {
@@ -62,7 +63,7 @@ function value(label: string, i: number, color = '#2f6aa8'): FigureValue {
 }
 
 function zhSpec(chart: FigureChart, over: Partial<FigureSpec> = {}): FigureSpec {
-  return FigureSpecSchema.parse({
+  return v.parse(FigureSpecSchema, {
     title: '各区签约金额',
     subtitle: '第六届进博会（2023）· 16个区中有13个区有报道',
     chart,

@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import {
   FigureSpecSchema,
@@ -71,7 +72,7 @@ const amount = (i: number, j: number) =>
 const money = (n: number) => (n >= 1000 ? `US$${(n / 1000).toFixed(3)} billion` : `US$${n} million`)
 
 function spec(chart: FigureChart, over: Partial<FigureSpec> = {}): FigureSpec {
-  return FigureSpecSchema.parse({
+  return v.parse(FigureSpecSchema, {
     title: 'Agreements signed by district',
     subtitle: '6th CIIE (2023) · 13 of 16 districts report it',
     chart,

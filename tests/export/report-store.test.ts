@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { act, renderHook } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FigureSpecSchema } from '../../src/export/figure-spec'
@@ -39,7 +40,7 @@ afterEach(() => {
 describe('the report store', () => {
   it('uses fixture specs that the schema accepts', () => {
     for (const spec of [barsSpec(), panelsSpec(), matrixSpec()])
-      expect(FigureSpecSchema.safeParse(spec).success).toBe(true)
+      expect(v.safeParse(FigureSpecSchema, spec).success).toBe(true)
   })
 
   it('starts empty with nothing stored', () => {

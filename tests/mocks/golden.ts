@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { readGoldenText } from './golden-files'
 import {
   ArticleDetailSchema,
@@ -23,15 +24,17 @@ function readGolden(path: string): unknown {
 }
 
 /** Parsed with the shared schemas, so a test fails loudly if the golden files drift from them. */
-export const goldenSummary: Summary = SummarySchema.parse(readGolden('summary.json'))
-export const goldenArticleIndex: ArticleIndex = ArticleIndexSchema.parse(
+export const goldenSummary: Summary = v.parse(SummarySchema, readGolden('summary.json'))
+export const goldenArticleIndex: ArticleIndex = v.parse(
+  ArticleIndexSchema,
   readGolden('articles.json'),
 )
-export const goldenDataset: Dataset = DatasetSchema.parse(readGolden('dataset.json'))
-export const goldenConflicts: ConflictsFile = ConflictsFileSchema.parse(
+export const goldenDataset: Dataset = v.parse(DatasetSchema, readGolden('dataset.json'))
+export const goldenConflicts: ConflictsFile = v.parse(
+  ConflictsFileSchema,
   readGolden('conflicts.json'),
 )
 export const goldenDistrict = (id: DistrictId): DistrictDetail =>
-  DistrictDetailSchema.parse(readGolden(`districts/${id}.json`))
+  v.parse(DistrictDetailSchema, readGolden(`districts/${id}.json`))
 export const goldenArticle = (id: string): ArticleDetail =>
-  ArticleDetailSchema.parse(readGolden(`articles/${id}.json`))
+  v.parse(ArticleDetailSchema, readGolden(`articles/${id}.json`))

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import * as v from 'valibot'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -53,12 +54,12 @@ describe('npm run data with corrections', () => {
     const result = runCli('--articles', articles, '--out', out)
     expect(result.stderr).not.toMatch(/correction/)
     expect(result.status).toBe(0)
-    const dataset = DatasetSchema.parse(readJson(join(out, 'dataset.json')))
+    const dataset = v.parse(DatasetSchema, readJson(join(out, 'dataset.json')))
     expect(dataset.observations.find((o) => o.text === '28')).toMatchObject({
       value: 29,
       correction: { action: 'fix', reason: fix.reason, was: { value: 28 } },
     })
-    const summary = SummarySchema.parse(readJson(join(out, 'summary.json')))
+    const summary = v.parse(SummarySchema, readJson(join(out, 'summary.json')))
     expect(
       summary.aggregates.find((a) => a.district === 'jingan' && a.metric === 'agreements_signed'),
     ).toMatchObject({ value: 29, edition: 6 })
@@ -85,7 +86,7 @@ describe('npm run data with corrections', () => {
     const reject = { ...fix, action: 'reject', set: undefined }
     writeFileSync(elsewhere, JSON.stringify({ corrections: [reject] }))
     expect(runCli('--articles', articles, '--out', out, '--corrections', elsewhere).status).toBe(0)
-    const dataset = DatasetSchema.parse(readJson(join(out, 'dataset.json')))
+    const dataset = v.parse(DatasetSchema, readJson(join(out, 'dataset.json')))
     expect(dataset.observations.map((o) => o.text)).not.toContain('28')
 
     const missing = runCli(

@@ -9,6 +9,7 @@
  * buildDataset and emitApi as `main` does: FUZZ_RUNS folders (default 10,000), seed FUZZ_SEED
  * (fixed by default; printed). A few real CLI processes then run on generated bad folders.
  */
+import * as v from 'valibot'
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -95,16 +96,16 @@ function checkOutput(set: ArticleSet) {
     new Map(set.articles.map((article) => [article.id, article.text])),
   )
   const byPath = new Map(files.map((file) => [file.path, JSON.parse(file.contents) as unknown]))
-  const dataset = DatasetSchema.parse(byPath.get('dataset.json'))
+  const dataset = v.parse(DatasetSchema, byPath.get('dataset.json'))
   expect(dataset.articles.map((article) => article.id).sort()).toEqual(
     set.articles.map((article) => article.id).sort(),
   )
-  SummarySchema.parse(byPath.get('summary.json'))
-  ArticleIndexSchema.parse(byPath.get('articles.json'))
+  v.parse(SummarySchema, byPath.get('summary.json'))
+  v.parse(ArticleIndexSchema, byPath.get('articles.json'))
   for (const [path, json] of byPath) {
-    if (path.startsWith('districts/')) DistrictDetailSchema.parse(json)
+    if (path.startsWith('districts/')) v.parse(DistrictDetailSchema, json)
     else if (path.startsWith('articles/')) {
-      const detail = ArticleDetailSchema.parse(json)
+      const detail = v.parse(ArticleDetailSchema, json)
       for (const o of detail.observations) expect(detail.text.slice(o.start, o.end)).toBe(o.text)
     }
   }
@@ -211,7 +212,8 @@ describe('the pipeline CLI process, on generated bad folders', () => {
       const writes = set.articles.length > 0 && (lenient || set.problems.length === 0)
       expect(result.status, where).toBe(writes ? 0 : 1)
       if (!writes) return
-      const dataset = DatasetSchema.parse(
+      const dataset = v.parse(
+        DatasetSchema,
         JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')) as unknown,
       )
       expect(dataset.articles.map((article) => article.id).sort(), where).toEqual(

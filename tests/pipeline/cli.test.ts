@@ -1,4 +1,5 @@
 // @vitest-environment node
+import * as v from 'valibot'
 import { spawnSync } from 'node:child_process'
 import {
   copyFileSync,
@@ -52,14 +53,14 @@ describe('npm run data', () => {
     const result = runCli('--articles', articles, '--out', out)
     expect(result.status).toBe(0)
     const read = (path: string): unknown => JSON.parse(readFileSync(join(out, path), 'utf8'))
-    const dataset = DatasetSchema.parse(read('dataset.json'))
+    const dataset = v.parse(DatasetSchema, read('dataset.json'))
     expect(dataset.articles.map((article) => article.id)).toEqual(['2023-11-27-jingan'])
-    expect(SummarySchema.parse(read('summary.json')).corpus.articles).toBe(1)
-    expect(ArticleIndexSchema.parse(read('articles.json')).articles).toHaveLength(1)
-    expect(DistrictDetailSchema.parse(read('districts/jingan.json')).observations.length).toBe(
+    expect(v.parse(SummarySchema, read('summary.json')).corpus.articles).toBe(1)
+    expect(v.parse(ArticleIndexSchema, read('articles.json')).articles).toHaveLength(1)
+    expect(v.parse(DistrictDetailSchema, read('districts/jingan.json')).observations.length).toBe(
       dataset.observations.filter((o) => o.district === 'jingan').length,
     )
-    const article = ArticleDetailSchema.parse(read('articles/2023-11-27-jingan.json'))
+    const article = v.parse(ArticleDetailSchema, read('articles/2023-11-27-jingan.json'))
     for (const o of article.observations) expect(article.text.slice(o.start, o.end)).toBe(o.text)
   })
 
@@ -105,7 +106,10 @@ describe('npm run data', () => {
     const result = runCli('--articles', articles, '--out', out, '--lenient')
     expect(result.status).toBe(0)
     expect(result.stderr).toMatch(/skipped 1 unreadable files/)
-    const dataset = DatasetSchema.parse(JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')))
+    const dataset = v.parse(
+      DatasetSchema,
+      JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')),
+    )
     expect(dataset.articles).toHaveLength(1)
   })
 

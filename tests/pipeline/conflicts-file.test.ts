@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { buildDataset } from '../../src/pipeline/build-dataset'
 import type { Correction, LocatedCorrection } from '../../src/pipeline/corrections'
@@ -60,7 +61,11 @@ function conflictsOf(articles: ReadonlyArray<Article>, corrections: Array<Correc
   )
   const file = files.find((f) => f.path === 'conflicts.json')
   if (!file) throw new Error('no conflicts.json was written')
-  return { text: file.contents, file: ConflictsFileSchema.parse(JSON.parse(file.contents)), files }
+  return {
+    text: file.contents,
+    file: v.parse(ConflictsFileSchema, JSON.parse(file.contents)),
+    files,
+  }
 }
 
 const cell = { district: 'jingan', edition: 6, metric: 'agreements_signed' } as const
@@ -169,7 +174,7 @@ describe('conflicts.json', () => {
 
   it('is written as the schema would write it: compact, in the schema’s key order', () => {
     const { text, file } = conflictsOf([EARLY, LATE], [REJECT_LATE, FIX_EARLY])
-    const reparsed: ConflictsFile = ConflictsFileSchema.parse(JSON.parse(text))
+    const reparsed: ConflictsFile = v.parse(ConflictsFileSchema, JSON.parse(text))
     expect(text).toBe(`${JSON.stringify(reparsed)}\n`)
     expect(file.settled.length).toBeGreaterThan(0)
   })
@@ -225,7 +230,7 @@ describe('the size of conflicts.json', () => {
   const sizeOf = (dataset: Dataset) => {
     const texts = new Map(dataset.articles.map((article) => [article.id, 'A']))
     const file = emitApi(dataset, loadCatalog(), texts).find((f) => f.path === 'conflicts.json')
-    const parsed = ConflictsFileSchema.parse(JSON.parse(file?.contents ?? ''))
+    const parsed = v.parse(ConflictsFileSchema, JSON.parse(file?.contents ?? ''))
     return {
       bytes: new TextEncoder().encode(file?.contents).length,
       cells: parsed.conflicts.length,

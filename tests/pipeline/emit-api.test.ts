@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { emitApi } from '../../src/pipeline/emit-api'
 import { loadCatalog } from '../../src/pipeline/reference'
@@ -82,7 +83,7 @@ describe('the summary file', () => {
     expect(summary).toBeDefined()
     const bytes = new TextEncoder().encode(summary?.contents).length
     expect(bytes).toBeLessThanOrEqual(SUMMARY_BUDGET_BYTES)
-    const parsed = SummarySchema.parse(JSON.parse(summary?.contents ?? ''))
+    const parsed = v.parse(SummarySchema, JSON.parse(summary?.contents ?? ''))
     expect(parsed.aggregates).toHaveLength(
       catalog.districts.length * catalog.editions.length * catalog.metrics.length,
     )
@@ -143,7 +144,7 @@ describe('the API files of the fixture articles', () => {
   it('each pass the schema the app reads them with', () => {
     for (const file of apiFilesOf(FIXTURE_ARTICLES)) {
       const schema = file.path === 'summary.json' ? SummarySchema : fileSchemaOf(file.path)
-      expect(() => schema.parse(JSON.parse(file.contents)), file.path).not.toThrow()
+      expect(() => v.parse(schema, JSON.parse(file.contents)), file.path).not.toThrow()
     }
   })
 
@@ -151,7 +152,7 @@ describe('the API files of the fixture articles', () => {
   // whole validated file would give, key order included.
   it("are compact JSON in the schema's key order", () => {
     for (const file of apiFilesOf(FIXTURE_ARTICLES)) {
-      const parsed = fileSchemaOf(file.path).parse(JSON.parse(file.contents))
+      const parsed = v.parse(fileSchemaOf(file.path), JSON.parse(file.contents))
       expect(file.contents, file.path).toBe(`${JSON.stringify(parsed)}\n`)
     }
   })

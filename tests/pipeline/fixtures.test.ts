@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as v from 'valibot'
 import {
   DistrictIdSchema,
   MetricKeySchema,
@@ -13,33 +13,34 @@ import {
 import { splitSentences } from '../../src/pipeline/sentences'
 import { FIXTURE_ARTICLES, ROOT, datasetOf, readArticles } from './corpus'
 
-const ExpectedSchema = z.object({
-  fixtures: z.record(
-    z.string(),
-    z.object({
+const ExpectedSchema = v.object({
+  fixtures: v.record(
+    v.string(),
+    v.object({
       district: DistrictIdSchema,
-      edition: z.number().nullable(),
-      observations: z.array(
-        z.object({
+      edition: v.nullable(v.number()),
+      observations: v.array(
+        v.object({
           metric: MetricKeySchema,
-          value: z.number(),
+          value: v.number(),
           unit: UnitSchema,
           qualifier: QualifierSchema,
           district: DistrictIdSchema,
-          edition: z.number().nullable(),
+          edition: v.nullable(v.number()),
           scope: ScopeSchema,
-          area: z.string().nullable().optional(),
-          text: z.string().optional(),
+          area: v.optional(v.nullable(v.string())),
+          text: v.optional(v.string()),
         }),
       ),
-      notCiie: z.array(z.number()),
-      sentences: z.number().optional(),
+      notCiie: v.array(v.number()),
+      sentences: v.optional(v.number()),
     }),
   ),
 })
 
 // Expected figures, written by hand for the fixture articles (tests/fixtures/expectations.json).
-const expected = ExpectedSchema.parse(
+const expected = v.parse(
+  ExpectedSchema,
   JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'expectations.json'), 'utf8')),
 ).fixtures
 const dataset = datasetOf(FIXTURE_ARTICLES)

@@ -1,27 +1,27 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as v from 'valibot'
 import { ROOT, datasetOf } from './corpus'
 
 // Held-out articles were written blind (without reading the pipeline) to measure how it does
 // on articles of the genre it was not tuned on. They are not all right: this test keeps the
 // score from sliding back, and prints what it misses so the next change can aim at it.
-const Expected = z.object({
-  fixtures: z.record(
-    z.string(),
-    z.object({
-      observations: z.array(
-        z.object({
-          metric: z.string(),
-          value: z.number(),
-          qualifier: z.string(),
-          district: z.string(),
-          edition: z.number().nullable(),
-          scope: z.string(),
+const Expected = v.object({
+  fixtures: v.record(
+    v.string(),
+    v.object({
+      observations: v.array(
+        v.object({
+          metric: v.string(),
+          value: v.number(),
+          qualifier: v.string(),
+          district: v.string(),
+          edition: v.nullable(v.number()),
+          scope: v.string(),
         }),
       ),
-      notCiie: z.array(z.number()),
+      notCiie: v.array(v.number()),
     }),
   ),
 })
@@ -32,7 +32,8 @@ const MAX_TRAPS_AS_FIGURES = 6
 
 describe.each(['held-out', 'held-out-2'])('the %s articles', (name) => {
   const folder = join(ROOT, 'tests', 'fixtures', name)
-  const expected = Expected.parse(
+  const expected = v.parse(
+    Expected,
     JSON.parse(readFileSync(join(folder, 'expectations.json'), 'utf8')),
   ).fixtures
   const dataset = datasetOf(folder)

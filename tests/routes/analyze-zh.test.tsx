@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { screen, waitFor, within } from '@testing-library/react'
@@ -96,7 +97,7 @@ describe('the analyze page in Chinese', () => {
     await waitFor(() => expect(downloads).toHaveLength(1))
     const [download] = downloads
     if (!download) throw new Error('no download')
-    const file = CorrectionsFileSchema.parse(JSON.parse(await download.blob.text()))
+    const file = v.parse(CorrectionsFileSchema, JSON.parse(await download.blob.text()))
     expect(file.corrections).toEqual([
       expect.objectContaining({
         action: 'reject',

@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
@@ -311,7 +312,7 @@ describe('the analyze page', () => {
 
     const [correctionsFile, articleFile] = downloads
     const json: unknown = JSON.parse(await (correctionsFile?.blob.text() ?? ''))
-    const file = CorrectionsFileSchema.parse(json)
+    const file = v.parse(CorrectionsFileSchema, json)
     const today = new Date()
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`
     expect(file.corrections).toEqual([
@@ -362,7 +363,7 @@ describe('the analyze page', () => {
     await app.user.click(screen.getByRole('button', { name: 'Download corrections' }))
     const renamed = downloads[2]
     expect(renamed?.name).toBe('corrections-fengxian-beauty-valley-2024.json')
-    const again = CorrectionsFileSchema.parse(JSON.parse(await (renamed?.blob.text() ?? '')))
+    const again = v.parse(CorrectionsFileSchema, JSON.parse(await (renamed?.blob.text() ?? '')))
     expect(new Set(again.corrections.map((c) => c.article))).toEqual(
       new Set(['fengxian-beauty-valley-2024']),
     )

@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { join } from 'node:path'
 import { screen, waitFor, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -12,7 +13,8 @@ import { renderApp } from '../render-app'
 // The synthetic articles of conflicts.test.tsx (tests/fixtures/conflicts/README.md): Jing'an's
 // agreements at the 6th CIIE are given as 31, about 30 and 28 by three articles.
 const files = apiFilesOfFolder(join(ROOT, 'tests', 'fixtures', 'conflicts'))
-const jingan = DistrictDetailSchema.parse(
+const jingan = v.parse(
+  DistrictDetailSchema,
   JSON.parse(files.find((f) => f.path === 'districts/jingan.json')?.contents ?? ''),
 )
 const agreements = jingan.observations.filter(
@@ -87,7 +89,8 @@ describe('the conflicts page in Chinese', () => {
     )
     await user.click(within(panel).getByRole('button', { name: '生成更正条目' }))
     const output = within(panel).getByRole('region', { name: '2 条更正' })
-    const file = CorrectionsFileSchema.parse(
+    const file = v.parse(
+      CorrectionsFileSchema,
       JSON.parse(output.querySelector('pre')?.textContent ?? ''),
     )
     expect(file.corrections.map((c) => [c.action, c.number, c.reason])).toEqual([

@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { QueryClient } from '@tanstack/react-query'
@@ -45,9 +46,12 @@ const fileText = (path: string) => {
   if (!file) throw new Error(`the pipeline wrote no ${path}`)
   return file.contents
 }
-const conflicts: ConflictsFile = ConflictsFileSchema.parse(JSON.parse(fileText('conflicts.json')))
+const conflicts: ConflictsFile = v.parse(
+  ConflictsFileSchema,
+  JSON.parse(fileText('conflicts.json')),
+)
 const district = (id: string): DistrictDetail =>
-  DistrictDetailSchema.parse(JSON.parse(fileText(`districts/${id}.json`)))
+  v.parse(DistrictDetailSchema, JSON.parse(fileText(`districts/${id}.json`)))
 
 const JINGAN_AGREEMENTS = 'Agreements signed · 6th CIIE (2023)'
 const jingan = district('jingan')
@@ -159,7 +163,8 @@ describe('the conflicts page', () => {
     await user.click(within(panel).getByRole('button', { name: 'Write the corrections' }))
 
     const output = within(panel).getByRole('region', { name: 'The 2 corrections' })
-    const file = CorrectionsFileSchema.parse(
+    const file = v.parse(
+      CorrectionsFileSchema,
       JSON.parse(output.querySelector('pre')?.textContent ?? ''),
     )
     expect(file.corrections).toEqual(
@@ -191,7 +196,8 @@ describe('the conflicts page', () => {
       loadCatalog(),
       new Map(articles.map((a) => [a.id, a.text])),
     )
-    const after = ConflictsFileSchema.parse(
+    const after = v.parse(
+      ConflictsFileSchema,
       JSON.parse(rebuilt.find((f) => f.path === 'conflicts.json')?.contents ?? ''),
     )
     expect(after.conflicts.map((c) => `${c.district}.${c.metric}`)).toEqual([
@@ -247,7 +253,8 @@ describe('the conflicts page', () => {
 
       await user.click(within(panel).getByRole('button', { name: 'Download corrections' }))
       expect(downloads.map((d) => d.name)).toEqual(['corrections-jingan-6-agreements-signed.json'])
-      const downloaded = CorrectionsFileSchema.parse(
+      const downloaded = v.parse(
+        CorrectionsFileSchema,
         JSON.parse((await downloads[0]?.blob.text()) ?? ''),
       )
       expect(downloaded.corrections.map((c) => [c.action, c.number])).toEqual([

@@ -1,3 +1,4 @@
+import * as v from 'valibot'
 import { QueryClient } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
@@ -88,7 +89,7 @@ describe('completeFigure', () => {
   }
 
   it('cites the articles behind the cells, from the district evidence', async () => {
-    const spec = FigureSpecSchema.parse(await completeFigure(draft, model, client()))
+    const spec = v.parse(FigureSpecSchema, await completeFigure(draft, model, client()))
     const behind = goldenDataset.observations
       .filter(
         (o) =>
@@ -117,7 +118,8 @@ describe('completeFigure', () => {
   })
 
   it('makes a valid figure of the coverage grid', async () => {
-    const spec = FigureSpecSchema.parse(
+    const spec = v.parse(
+      FigureSpecSchema,
       await completeFigure(coverageFigure(model), model, client()),
     )
     expect(spec.chart.kind).toBe('matrix')
