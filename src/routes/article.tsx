@@ -1,6 +1,12 @@
 import { useMemo, type ReactNode } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
-import { formatConversion, formatDate, formatObservationValue, formatScope } from '../app/format'
+import {
+  formatConversion,
+  formatDate,
+  formatObservationValue,
+  formatScope,
+  joinList,
+} from '../app/format'
 import { appTitle } from '../app/page-shell'
 import { PageLoading } from '../app/page-loading'
 import { paths } from '../app/paths'
@@ -14,7 +20,6 @@ import { catalogNames, type CatalogNames } from './article-catalog'
 import { ArticleHighlight } from './article-highlight'
 import { CorrectionNoteView, describeWas } from './correction-note'
 import { layoutArticleText, type TextRange, type TextSpan } from './article-text'
-import { joinList } from './message-parts'
 import { NotFound } from './not-found'
 import './article.css'
 

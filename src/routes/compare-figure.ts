@@ -1,10 +1,9 @@
-import { notReported, unitName } from '../app/format'
+import { joinList, notReported, unitName } from '../app/format'
 import type { ChartValue } from '../charts/chart-types'
 import { districtColor } from '../charts/district-colors'
 import type { PanelsChart } from '../export/figure-spec'
 import { t } from '../i18n/i18n'
 import { UNITS, type DistrictId, type MetricKey, type Unit } from '../pipeline/schema'
-import { joinNames } from './compare-state'
 import { figureValue, type CellRef, type FigureDraft } from './figure-export'
 import { chartValue, formatCell, type SummaryModel } from './summary-model'
 
@@ -133,7 +132,7 @@ export function compareMetricFigure(
   return {
     title: t('compare.figure.metricTitle', {
       metric: model.metricLabel(metric),
-      names: joinNames(names),
+      names: joinList(names),
     }),
     subtitle: t('compare.figure.metricSubtitle', {
       edition: model.editionName(selection.edition),
@@ -168,7 +167,7 @@ export function compareAllFigure(
   const rows = byMetric.flatMap((m) => m.rows)
   const shown = byMetric.filter((m) => m.rows.length > 0).map((m) => m.metric)
   return {
-    title: t('compare.figure.allTitle', { names: joinNames(names) }),
+    title: t('compare.figure.allTitle', { names: joinList(names) }),
     subtitle: t('compare.figure.allSubtitle', {
       metrics: shown.map((m) => model.metricLabel(m)).join(t('compare.figure.listSeparator')),
       edition: model.editionName(selection.edition),

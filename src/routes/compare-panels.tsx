@@ -4,11 +4,10 @@ import { DeferredChart } from '../charts/deferred-chart'
 import { LazyColumnChart } from '../charts/lazy-charts'
 import { districtColor, markColorVars } from '../charts/district-colors'
 import { EmptyState } from '../app/empty-state'
-import { unitName } from '../app/format'
+import { joinList, unitName } from '../app/format'
 import { t } from '../i18n/i18n'
 import { UNITS, type DistrictId, type MetricKey, type Unit } from '../pipeline/schema'
 import { comparePanelValues, compareMetricFigure } from './compare-figure'
-import { joinNames } from './compare-state'
 import { useFigureExport } from './figure-export'
 import { cellOfKey, formatCell, type SummaryModel } from './summary-model'
 
@@ -79,7 +78,7 @@ export function MetricComparison({
           <p>
             {t('compare.metric.empty.body', {
               metric: label.toLowerCase(),
-              names: joinNames(names),
+              names: joinList(names),
             })}
           </p>
           {onRemove ? (
@@ -101,7 +100,7 @@ export function MetricComparison({
     <section className="page-section compare-metric">
       <ChartFrame
         title={label}
-        subtitle={t('compare.metric.subtitle', { edition: editionLabel, names: joinNames(names) })}
+        subtitle={t('compare.metric.subtitle', { edition: editionLabel, names: joinList(names) })}
         exportFigure={exportOf(() =>
           compareMetricFigure(model, metric, { districts, edition, independent }),
         )}
@@ -148,14 +147,14 @@ export function MetricComparison({
             {split ? (
               <p className="chart-note">
                 {t('compare.metric.currencies', {
-                  units: joinNames(units.map((u) => unitName(u))),
+                  units: joinList(units.map((u) => unitName(u))),
                 })}
               </p>
             ) : null}
             {split && missing.length > 0 ? (
               <p className="chart-note">
                 {t('compare.metric.missing', {
-                  names: joinNames(missing.map((d) => model.districtName(d))),
+                  names: joinList(missing.map((d) => model.districtName(d))),
                 })}
               </p>
             ) : null}

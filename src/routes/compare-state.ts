@@ -1,7 +1,6 @@
 import type { CompareState } from '../app/paths'
 import { isDistrictId, isMetricKey, parseEdition, parseList } from '../app/url-state'
-import { currentLocale, t } from '../i18n/i18n'
-import { LANGUAGE_TAGS } from '../i18n/locale'
+import { t } from '../i18n/i18n'
 import type { DistrictId, MetricKey } from '../pipeline/schema'
 import type { SummaryModel } from './summary-model'
 
@@ -224,18 +223,4 @@ export function toggleMetric(
   if (chosen.has(metric)) chosen.delete(metric)
   else chosen.add(metric)
   return model.metrics.map((m) => m.key).filter((key) => chosen.has(key))
-}
-
-const listFormats = new Map<string, Intl.ListFormat>()
-
-/** "Jing'an", "Jing'an and Qingpu", "Jing'an, Qingpu and Pudong"; "静安区、青浦区和浦东新区". */
-export function joinNames(parts: ReadonlyArray<string>): string {
-  // en-GB: no comma before "and".
-  const tag = currentLocale() === 'zh' ? LANGUAGE_TAGS.zh : 'en-GB'
-  let format = listFormats.get(tag)
-  if (!format) {
-    format = new Intl.ListFormat(tag, { style: 'long', type: 'conjunction' })
-    listFormats.set(tag, format)
-  }
-  return format.format(parts)
 }

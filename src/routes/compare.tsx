@@ -1,3 +1,4 @@
+import { joinList } from '../app/format'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { EmptyState } from '../app/empty-state'
 import { PageLoading } from '../app/page-loading'
@@ -12,7 +13,6 @@ import { compareAllFigure } from './compare-figure'
 import { MetricComparison } from './compare-panels'
 import { DistrictPicker, MetricChooser } from './compare-picker'
 import {
-  joinNames,
   nextCompareState,
   parseCompareParams,
   toggleMetric,
@@ -75,7 +75,7 @@ function Comparison({ model }: { model: SummaryModel }) {
       <title>
         {`${
           view.districts.length >= 2
-            ? t('compare.pageTitle.names', { names: joinNames(names) })
+            ? t('compare.pageTitle.names', { names: joinList(names) })
             : t('compare.pageTitle.none')
         } · ${appTitle()}`}
       </title>
@@ -152,7 +152,7 @@ function ComparisonBody({ model, view, go, names, exportOf, evidence }: Comparis
           <p>{t('compare.noEditions.body')}</p>
         </EmptyState>
       ) : view.metrics.length === 0 ? (
-        <EmptyState title={t('compare.noFigures.title', { names: joinNames(names) })}>
+        <EmptyState title={t('compare.noFigures.title', { names: joinList(names) })}>
           <p>
             {withParts(t('compare.noFigures.body', { link: slot('link') }), {
               link: <Link to={paths.overview()}>{t('compare.noFigures.link')}</Link>,
@@ -275,7 +275,7 @@ function CompareNotFound({
         <Link to={paths.compare(repaired)}>
           {kept.length > 0
             ? t('compare.repaired', {
-                names: joinNames(kept.map((d: DistrictId) => model.districtName(d))),
+                names: joinList(kept.map((d: DistrictId) => model.districtName(d))),
               })
             : t('compare.startOver')}
         </Link>

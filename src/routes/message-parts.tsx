@@ -1,6 +1,4 @@
 import { Fragment, type ReactNode } from 'react'
-import { currentLocale } from '../i18n/i18n'
-import { LANGUAGE_TAGS } from '../i18n/locale'
 
 /**
  * Messages with elements inside them ("Put the file in <code>data/articles/</code>"): the
@@ -25,9 +23,4 @@ export function withParts(message: string, parts: Record<string, ReactNode>): Re
   return pieces.map((piece, index) =>
     index % 2 === 0 ? piece : <Fragment key={index}>{parts[piece] ?? null}</Fragment>,
   )
-}
-
-/** ["4th", "5th"] -> "4th and 5th" (in Chinese "第四届和第五届"), as the language lists things. */
-export function joinList(words: ReadonlyArray<string>): string {
-  return new Intl.ListFormat(LANGUAGE_TAGS[currentLocale()], { type: 'conjunction' }).format(words)
 }

@@ -9,6 +9,7 @@ import {
   formatQuantity,
   formatScope,
   formatTotal,
+  joinList,
   notReported,
   ordinal,
   unitName,
@@ -96,6 +97,15 @@ describe('editions, units and missing values in English', () => {
   })
 })
 
+describe('joinList', () => {
+  it('lists names in English without a comma before "and"', () => {
+    expect(joinList([])).toBe('')
+    expect(joinList(["Jing'an"])).toBe("Jing'an")
+    expect(joinList(["Jing'an", 'Qingpu'])).toBe("Jing'an and Qingpu")
+    expect(joinList(["Jing'an", 'Qingpu', 'Pudong'])).toBe("Jing'an, Qingpu and Pudong")
+  })
+})
+
 describe('in Chinese', () => {
   beforeEach(() => activateLocale('zh'))
 
@@ -157,6 +167,11 @@ describe('in Chinese', () => {
     expect(unitName('USD')).toBe('美元')
     expect(unitName('sqm')).toBe('平方米')
     expect(notReported()).toBe('未见报道')
+  })
+
+  it('lists names as Chinese does, with 、 and 和', () => {
+    expect(joinList(['静安区', '青浦区'])).toBe('静安区和青浦区')
+    expect(joinList(['静安区', '青浦区', '浦东新区'])).toBe('静安区、青浦区和浦东新区')
   })
 
   it('goes back to English with the language', () => {
