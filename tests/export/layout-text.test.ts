@@ -28,6 +28,20 @@ describe('wrapText', () => {
     expect(lines).toEqual(['浦东新区', '静安区徐', '汇区'])
   })
 
+  it('never leaves one Chinese character alone on the last line', () => {
+    // Greedy filling would give ['浦东新区', '静安区徐', '汇']: "区" goes down with "汇".
+    expect(wrapText('浦东新区静安区徐汇', 12 * 4, font, measure)).toEqual([
+      '浦东新区',
+      '静安区',
+      '徐汇',
+    ])
+    // A lone word at the end of English text is normal and stays.
+    expect(wrapText('aaa bbb ccc d', width('aaa bbb ccc'), font, measure)).toEqual([
+      'aaa bbb ccc',
+      'd',
+    ])
+  })
+
   it('never starts a line with closing Chinese punctuation, nor ends one with an opening bracket', () => {
     // At four characters a line, "，" would start the second line: it stays with "区"; "（"
     // stays with the year it opens.

@@ -116,24 +116,67 @@ function wrapLines(
   measure: MeasureText,
 ): Array<string> {
   const lines: Array<string> = []
+  // The units of each line; empty for pieces of a word split because it was too wide.
+  const lineUnits: Array<Array<Unit>> = []
   let line = ''
+  let units: Array<Unit> = []
   for (const unit of breakUnits(text)) {
     const candidate = line === '' ? unit.text : `${line}${unit.space ? ' ' : ''}${unit.text}`
     if (measure(candidate, font) <= maxWidth) {
       line = candidate
+      units.push(unit)
       continue
     }
-    if (line !== '') lines.push(line)
+    if (line !== '') {
+      lines.push(line)
+      lineUnits.push(units)
+    }
     if (measure(unit.text, font) <= maxWidth) {
       line = unit.text
+      units = [unit]
       continue
     }
     const pieces = splitLongWord(unit.text, maxWidth, font, measure)
     line = pieces.pop() ?? ''
+    units = []
     lines.push(...pieces)
+    lineUnits.push(...pieces.map(() => []))
   }
-  if (line !== '') lines.push(line)
+  if (line !== '') {
+    lines.push(line)
+    lineUnits.push(units)
+  }
+  avoidOrphan(lines, lineUnits)
   return lines
+}
+
+/** One CJK character, with any closing punctuation that stays with it ("出", "区。"). */
+function isOneCharacter(text: string): boolean {
+  const [first, ...rest] = [...text]
+  return (
+    first !== undefined &&
+    BREAK_ANYWHERE.test(first) &&
+    !NO_LINE_START.test(first) &&
+    !NO_LINE_END.test(first) &&
+    rest.every((char) => NO_LINE_START.test(char))
+  )
+}
+
+/**
+ * Chinese typesetting avoids a last line of one character (加框标出 / 出): the character before it
+ * goes down with it. The lines above only get shorter, so everything still fits.
+ */
+function avoidOrphan(lines: Array<string>, lineUnits: Array<Array<Unit>>): void {
+  const last = lineUnits.at(-1)
+  const previous = lineUnits.at(-2)
+  const orphan = last?.length === 1 ? last[0] : undefined
+  if (!orphan || orphan.space || !previous || previous.length < 3) return
+  if (!isOneCharacter(orphan.text)) return
+  const moved = previous.at(-1)
+  if (!moved || !isOneCharacter(moved.text)) return
+  const kept = previous.slice(0, -1)
+  lines.splice(-2, 2, joinUnits(kept, 0, kept.length), moved.text + orphan.text)
+  lineUnits.splice(-2, 2, kept, [moved, orphan])
 }
 
 /** The widest of some lines, as measured. */
