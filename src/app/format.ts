@@ -244,8 +244,8 @@ export function unitName(unit: Unit): string {
 
 /**
  * Lists names as the language does: "Jing'an", "Jing'an and Qingpu", "Jing'an, Qingpu and
- * Pudong"; "静安区、青浦区和浦东新区". Written out rather than Intl.ListFormat, whose first use
- * loads locale data and took the longest slice of the compare page's first render on a phone.
+ * Pudong"; "静安区、青浦区和浦东新区". Written out: the rule is simple in both languages, and
+ * Intl.ListFormat's first use loads locale data during the compare page's first render.
  */
 export function joinList(words: ReadonlyArray<string>): string {
   const zh = currentLocale() === 'zh'
