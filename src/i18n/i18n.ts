@@ -14,6 +14,7 @@ import type overviewMessages from '../locales/en/overview.json'
 import type reportMessages from '../locales/en/report.json'
 import type sourcesMessages from '../locales/en/sources.json'
 import type themeMessages from '../locales/en/theme.json'
+import { ALL_CATALOGS, type CatalogName } from './catalog-names'
 import { LANGUAGE_TAGS, type Locale } from './locale'
 
 /**
@@ -23,23 +24,7 @@ import { LANGUAGE_TAGS, type Locale } from './locale'
  * `?lingui`; only the chosen language's catalogs load, each view's with the view.
  */
 
-/** Catalogs every page needs: the shell, the theme switch, charts, exports and the evidence panel. */
-export const SHARED_CATALOGS = ['app', 'theme', 'charts', 'export', 'evidence'] as const
-/** One per view, loaded with the view. */
-export const VIEW_CATALOGS = [
-  'overview',
-  'district',
-  'edition',
-  'metric',
-  'compare',
-  'article',
-  'sources',
-  'report',
-  'analyze',
-  'conflicts',
-] as const
-export const ALL_CATALOGS = [...SHARED_CATALOGS, ...VIEW_CATALOGS] as const
-export type CatalogName = (typeof ALL_CATALOGS)[number]
+export { ALL_CATALOGS, SHARED_CATALOGS, VIEW_CATALOGS, type CatalogName } from './catalog-names'
 
 /** Every message id: a typo, or an id no catalog has, is a type error. */
 export type MessageId =

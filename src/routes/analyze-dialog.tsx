@@ -223,14 +223,14 @@ export function CorrectionDialog({
           </h2>
           <button
             type="button"
-            className="analyze-dialog__close"
+            className="dialog-close"
             onClick={onClose}
             aria-label={t('analyze.dialog.close')}
           >
             ×
           </button>
         </header>
-        <p id={sentenceId} className="analyze-dialog__sentence" lang="en">
+        <p id={sentenceId} className="source-sentence analyze-dialog__sentence" lang="en">
           {record.sentence.slice(0, offset)}
           <mark>{record.sentence.slice(offset, offset + record.text.length)}</mark>
           {record.sentence.slice(offset + record.text.length)}

@@ -19,6 +19,7 @@ import { useSummary } from '../queries/summary-query'
 import { catalogNames, type CatalogNames } from './article-catalog'
 import { ArticleHighlight } from './article-highlight'
 import { CorrectionNoteView, describeWas } from './correction-note'
+import { groupBy } from '../pipeline/group-by'
 import { layoutArticleText, type TextRange, type TextSpan } from './article-text'
 import { NotFound } from './not-found'
 import './article.css'
@@ -115,7 +116,11 @@ function ArticleContent({
     return layoutArticleText(detail.text, spans, ranges)
   }, [detail.text, observations, discarded, milestones])
 
-  const milestonesByRange = useMemo(() => groupMilestones(milestones), [milestones])
+  const milestonesByRange = useMemo(
+    // Milestones that share a sentence (one sentence may tie a district to two editions) as one.
+    () => groupBy(milestones, rangeKey),
+    [milestones],
+  )
   const placedFigures = useMemo(
     () =>
       new Set(
@@ -459,13 +464,7 @@ function FiguresTable({
                         {conversion ? (
                           <span className="data-table__conversion">{conversion}</span>
                         ) : null}
-                        {observation.correction ? (
-                          <CorrectionNoteView
-                            note={observation.correction}
-                            figure={observation}
-                            names={names}
-                          />
-                        ) : null}
+                        <CorrectionNoteView figure={observation} names={names} />
                       </span>
                     </td>
                     <td className="data-table__nowrap" data-label={t('article.figures.district')}>
@@ -557,18 +556,6 @@ function DiscardedList({
 
 function rangeKey(range: TextRange): string {
   return `${range.start}:${range.end}`
-}
-
-/** Milestones that share a sentence (one sentence may tie a district to two editions) as one. */
-function groupMilestones(milestones: ReadonlyArray<Milestone>): Map<string, Array<Milestone>> {
-  const groups = new Map<string, Array<Milestone>>()
-  for (const milestone of milestones) {
-    const key = rangeKey(milestone)
-    const group = groups.get(key)
-    if (group) group.push(milestone)
-    else groups.set(key, [milestone])
-  }
-  return groups
 }
 
 function milestoneRanges(milestones: ReadonlyArray<Milestone>): Array<TextRange> {

@@ -533,9 +533,7 @@ function FigureCard({
         ) : null}
       </p>
       <FigureSentence figure={observation} />
-      {observation.correction ? (
-        <CorrectionNoteView note={observation.correction} figure={observation} names={names} />
-      ) : null}
+      <CorrectionNoteView figure={observation} names={names} />
       <p className="conflict-figure__source">
         {article ? (
           <>
@@ -890,13 +888,7 @@ function SettledCellView({
                 ) : null}
               </p>
               <FigureSentence figure={observation} />
-              {observation.correction ? (
-                <CorrectionNoteView
-                  note={observation.correction}
-                  figure={observation}
-                  names={names}
-                />
-              ) : null}
+              <CorrectionNoteView figure={observation} names={names} />
               <FigureSource figure={observation} article={articles.get(observation.article)} />
             </li>
           ))}
@@ -943,7 +935,7 @@ function FigureSentence({
   figure: Pick<Observation, 'sentence' | 'sentenceStart' | 'start' | 'end' | 'text'>
 }) {
   return (
-    <blockquote className="conflict-figure__sentence" lang="en">
+    <blockquote className="source-sentence" lang="en">
       {splitSentenceAtFigure(figure).map((part, index) =>
         part.highlight ? (
           <mark key={index}>{part.text}</mark>

@@ -37,17 +37,18 @@ export function describeWas(
 
 /**
  * "Corrected: <reason>" on a figure that data/corrections.json fixed or added, with the date and
- * what the extractor had read, so a reader sees that a person changed it and why.
+ * what the extractor had read, so a reader sees that a person changed it and why. Nothing for a
+ * figure no correction touched.
  */
 export function CorrectionNoteView({
-  note,
   figure,
   names,
 }: {
-  note: CorrectionNote
-  figure: Pick<Observation, 'value' | 'unit' | 'qualifier'>
+  figure: Pick<Observation, 'value' | 'unit' | 'qualifier' | 'correction'>
   names: Names
 }) {
+  const note = figure.correction
+  if (!note) return null
   const was = describeWas(note, figure, names)
   return (
     <p className="correction-note">

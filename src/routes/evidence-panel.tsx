@@ -156,7 +156,7 @@ export function EvidencePanel({ selection, model, onClose }: EvidencePanelProps)
           <button
             ref={closeRef}
             type="button"
-            className="evidence-panel__close"
+            className="dialog-close"
             onClick={onClose}
             aria-label={t('evidence.close')}
           >
@@ -262,17 +262,14 @@ function EvidenceItem({
         {formatObservationValue(observation)}
         {conversion ? <span className="evidence-item__conversion"> ({conversion})</span> : null}
       </p>
-      {observation.correction ? (
-        <CorrectionNoteView
-          note={observation.correction}
-          figure={observation}
-          names={{
-            metric: (key) => model.metricLabel(key as MetricKey),
-            district: (id) => model.districtName(id as DistrictId),
-            edition: model.editionName,
-          }}
-        />
-      ) : null}
+      <CorrectionNoteView
+        figure={observation}
+        names={{
+          metric: (key) => model.metricLabel(key as MetricKey),
+          district: (id) => model.districtName(id as DistrictId),
+          edition: model.editionName,
+        }}
+      />
       <blockquote className="evidence-item__sentence">
         {splitSentenceAtFigure(observation).map((part, index) =>
           part.highlight ? (

@@ -5,14 +5,8 @@ import type { Correction, LocatedCorrection } from '../../src/pipeline/correctio
 import { emitApi } from '../../src/pipeline/emit-api'
 import type { Article } from '../../src/pipeline/parse-article'
 import { getGazetteer, loadCatalog } from '../../src/pipeline/reference'
-import {
-  ConflictsFileSchema,
-  SCHEMA_VERSION,
-  type ConflictsFile,
-  type Dataset,
-  type Observation,
-} from '../../src/pipeline/schema'
-import { articleOf } from './corpus'
+import { ConflictsFileSchema, type ConflictsFile, type Dataset } from '../../src/pipeline/schema'
+import { articleOf, gridInConflict } from './corpus'
 
 // Synthetic articles written for these tests: no district reported these numbers.
 const EARLY = articleOf(
@@ -179,52 +173,6 @@ describe('conflicts.json', () => {
     expect(file.settled.length).toBeGreaterThan(0)
   })
 })
-
-/** Every district × edition × metric in conflict: `count` articles each give every cell a value. */
-function gridInConflict(count: number): Dataset {
-  const catalog = loadCatalog()
-  const articles = Array.from({ length: count }, (_, index) => ({
-    id: `synthetic-article-${index}`,
-    date: `2025-11-${String(index + 1).padStart(2, '0')}`,
-    title: 'Synthetic',
-    district: null,
-    districts: [],
-    area: null,
-    edition: null,
-    warnings: [],
-  }))
-  const observations: Array<Observation> = []
-  for (const article of articles)
-    for (const district of catalog.districts)
-      for (const edition of catalog.editions)
-        for (const metric of catalog.metrics)
-          observations.push({
-            id: `${article.id}~${district.id}-${edition.edition}-${metric.key}`,
-            article: article.id,
-            sentence: `A long sentence of the genre that reports a figure, ${observations.length}.`,
-            sentenceStart: 0,
-            start: 0,
-            end: 1,
-            metric: metric.key,
-            value: 123456789012.5 + observations.length,
-            unit: metric.unitKind === 'money' ? 'USD' : 'count',
-            qualifier: 'more_than',
-            district: district.id,
-            area: null,
-            edition: edition.edition,
-            scope: 'ciie',
-            text: 'A',
-            conversion: null,
-          })
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    articles,
-    observations,
-    milestones: [],
-    organisations: [],
-    discarded: [],
-  }
-}
 
 describe('the size of conflicts.json', () => {
   const sizeOf = (dataset: Dataset) => {

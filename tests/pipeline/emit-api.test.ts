@@ -8,77 +8,23 @@ import {
   ConflictsFileSchema,
   DatasetSchema,
   DistrictDetailSchema,
-  SCHEMA_VERSION,
   SummaryFileSchema,
   SummarySchema,
   type Dataset,
-  type Observation,
 } from '../../src/pipeline/schema'
 
-import { FIXTURE_ARTICLES, apiFilesOf } from './corpus'
+import { FIXTURE_ARTICLES, apiFilesOf, gridInConflict } from './corpus'
 
 const SUMMARY_BUDGET_BYTES = 100 * 1024
 
-/**
- * The worst case the summary must fit: every district reports every metric at every edition in
- * two disagreeing articles, with long values and the longest qualifier.
- */
-function fullGridDataset(): Dataset {
-  const catalog = loadCatalog()
-  const articles = ['a', 'b'].map((suffix, index) => ({
-    id: `synthetic-${suffix}`,
-    date: `2025-11-0${index + 1}`,
-    title: 'Synthetic',
-    district: null,
-    districts: [],
-    area: null,
-    edition: null,
-    warnings: [],
-  }))
-  const observations: Array<Observation> = []
-  for (const article of articles)
-    for (const district of catalog.districts)
-      for (const edition of catalog.editions)
-        for (const metric of catalog.metrics)
-          observations.push({
-            id: `${article.id}-${district.id}-${edition.edition}-${metric.key}`,
-            article: article.id,
-            sentence: 'x',
-            sentenceStart: 0,
-            start: 0,
-            end: 1,
-            metric: metric.key,
-            value: 123456789012.5 + observations.length,
-            unit: metric.unitKind === 'money' ? 'USD' : 'count',
-            qualifier: 'more_than',
-            district: district.id,
-            area: null,
-            edition: edition.edition,
-            scope: 'ciie',
-            text: 'x',
-            conversion: null,
-          })
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    articles,
-    observations,
-    milestones: [],
-    organisations: [],
-    discarded: [],
-  }
-}
+/** Each article's text, as the CLI passes it: any text will do for these files. */
+const textsOf = (dataset: Dataset) => new Map(dataset.articles.map((article) => [article.id, 'x']))
 
 describe('the summary file', () => {
   it('stays under 100 KB for 16 districts × 8 editions × every metric', () => {
     const catalog = loadCatalog()
-    const files = emitApi(
-      fullGridDataset(),
-      catalog,
-      new Map([
-        ['synthetic-a', 'x'],
-        ['synthetic-b', 'x'],
-      ]),
-    )
+    const grid = gridInConflict(2)
+    const files = emitApi(grid, catalog, textsOf(grid))
     const summary = files.find((file) => file.path === 'summary.json')
     expect(summary).toBeDefined()
     const bytes = new TextEncoder().encode(summary?.contents).length
@@ -92,30 +38,21 @@ describe('the summary file', () => {
 
   it('writes a file for every district, data or not, and one per article', () => {
     const catalog = loadCatalog()
-    const paths = emitApi(
-      fullGridDataset(),
-      catalog,
-      new Map([
-        ['synthetic-a', 'x'],
-        ['synthetic-b', 'x'],
-      ]),
-    ).map((f) => f.path)
+    const grid = gridInConflict(2)
+    const paths = emitApi(grid, catalog, textsOf(grid)).map((f) => f.path)
     for (const district of catalog.districts)
       expect(paths).toContain(`districts/${district.id}.json`)
-    expect(paths).toContain('articles/synthetic-a.json')
+    for (const article of grid.articles) expect(paths).toContain(`articles/${article.id}.json`)
     expect(paths).toEqual([...paths].sort())
   })
 
   it('refuses to write an article file without the article text', () => {
-    expect(() => emitApi(fullGridDataset(), loadCatalog(), new Map())).toThrow(/no text/)
+    expect(() => emitApi(gridInConflict(2), loadCatalog(), new Map())).toThrow(/no text/)
   })
 
   it('refuses a record the app would reject, and names it', () => {
-    const dataset = fullGridDataset()
-    const texts = new Map([
-      ['synthetic-a', 'x'],
-      ['synthetic-b', 'x'],
-    ])
+    const dataset = gridInConflict(2)
+    const texts = textsOf(dataset)
     const [first, ...rest] = dataset.observations
     if (!first) throw new Error('the grid has observations')
     const broken = { ...dataset, observations: [...rest, { ...first, value: -1 }] }

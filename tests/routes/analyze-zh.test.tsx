@@ -2,9 +2,10 @@ import * as v from 'valibot'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { paths } from '../../src/app/paths'
 import { CorrectionsFileSchema } from '../../src/pipeline/corrections'
+import { catchDownloads } from '../mocks/downloads'
 import { renderApp } from '../render-app'
 
 /** The synthetic fixture of analyze.test.tsx (tests/fixtures/analyze/README.md), with its date line. */
@@ -13,31 +14,7 @@ const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/analyze', FI
 const SENTENCE_35 =
   "More than 64 partners joined the district's cosmetics trade alliance during the seventh CIIE, up from 35 at the sixth."
 
-/** Downloads go through a Blob and a link's click: both are caught here. */
-let downloads: Array<{ name: string; blob: Blob }>
-beforeEach(() => {
-  downloads = []
-  const blobs = new Map<string, Blob>()
-  Object.defineProperty(URL, 'createObjectURL', {
-    configurable: true,
-    value: (blob: Blob) => {
-      const url = `blob:test/${blobs.size}`
-      blobs.set(url, blob)
-      return url
-    },
-  })
-  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: () => undefined })
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    const blob = blobs.get(this.href)
-    if (blob) downloads.push({ name: this.download, blob })
-  })
-})
-afterEach(() => {
-  Reflect.deleteProperty(URL, 'createObjectURL')
-  Reflect.deleteProperty(URL, 'revokeObjectURL')
-})
+const downloads = catchDownloads()
 
 describe('the analyze page in Chinese', () => {
   it('shows its steps, table and buttons in Chinese and the article’s sentences in English', async () => {

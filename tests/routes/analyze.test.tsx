@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { paths } from '../../src/app/paths'
 import {
   applyCorrections,
@@ -12,6 +12,7 @@ import {
 import { extractArticle } from '../../src/pipeline/extract-article'
 import { parseArticle } from '../../src/pipeline/parse-article'
 import { getGazetteer, loadCatalog } from '../../src/pipeline/reference'
+import { catchDownloads } from '../mocks/downloads'
 import { renderApp } from '../render-app'
 
 /**
@@ -97,31 +98,7 @@ async function reject(
   await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
 }
 
-/** Downloads go through a Blob and a link's click: both are caught here. */
-let downloads: Array<{ name: string; blob: Blob }>
-beforeEach(() => {
-  downloads = []
-  const blobs = new Map<string, Blob>()
-  Object.defineProperty(URL, 'createObjectURL', {
-    configurable: true,
-    value: (blob: Blob) => {
-      const url = `blob:test/${blobs.size}`
-      blobs.set(url, blob)
-      return url
-    },
-  })
-  Object.defineProperty(URL, 'revokeObjectURL', { configurable: true, value: () => undefined })
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    const blob = blobs.get(this.href)
-    if (blob) downloads.push({ name: this.download, blob })
-  })
-})
-afterEach(() => {
-  Reflect.deleteProperty(URL, 'createObjectURL')
-  Reflect.deleteProperty(URL, 'revokeObjectURL')
-})
+const downloads = catchDownloads()
 
 describe('the analyze page', () => {
   it('asks for the date of an article pasted without a date line, and uses it', async () => {

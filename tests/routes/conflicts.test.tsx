@@ -31,6 +31,7 @@ import {
   type DistrictDetail,
 } from '../../src/pipeline/schema'
 import { apiFilesOfFolder, serveApiFiles } from '../mocks/api-files'
+import { catchDownloads } from '../mocks/downloads'
 import { goldenConflicts } from '../mocks/golden'
 import { server } from '../mocks/server'
 import { readArticles, ROOT } from '../pipeline/corpus'
@@ -211,29 +212,7 @@ describe('the conflicts page', () => {
   })
 
   describe('the corrections output', () => {
-    let downloads: Array<{ name: string; blob: Blob }> = []
-    beforeEach(() => {
-      downloads = []
-      const blobs = new Map<string, Blob>()
-      vi.stubGlobal(
-        'URL',
-        Object.assign(URL, {
-          createObjectURL: (blob: Blob) => {
-            const url = `blob:test/${blobs.size + 1}`
-            blobs.set(url, blob)
-            return url
-          },
-          revokeObjectURL: () => undefined,
-        }),
-      )
-      vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-        this: HTMLAnchorElement,
-      ) {
-        const blob = blobs.get(this.href)
-        if (blob) downloads.push({ name: this.download, blob })
-      })
-    })
-    afterEach(() => vi.unstubAllGlobals())
+    const downloads = catchDownloads()
 
     it('copies the corrections and downloads them as a corrections file', async () => {
       const { user } = renderApp(paths.conflicts())
